@@ -1,0 +1,119 @@
+package io.firecheck.engine;
+
+import io.firecheck.engine.facts.Crowded;
+import io.firecheck.engine.facts.Findings;
+import io.firecheck.engine.facts.HighRise;
+import io.firecheck.engine.facts.HighRiseClassOne;
+import io.firecheck.engine.facts.ShaftEntry;
+import io.firecheck.engine.facts.SuperHighRise;
+import io.firecheck.inspection.InspectionDocument;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Stream;
+import org.kie.api.runtime.ClassObjectFilter;
+import org.kie.api.runtime.KieSession;
+
+/**
+ * Evaluates one inspection document under one rule set. Each call uses its own session on the shared,
+ * immutable KieBase, so any number of threads may evaluate at once. The same input and rule set always
+ * give the same output.
+ */
+public final class Evaluator {
+    /** A rule set that keeps firing is a rule-authoring mistake; stop it instead of hanging. */
+    static final int MAX_FIRINGS = 10_000;
+
+    public EvaluationResult evaluate(RuleSet ruleSet, InspectionDocument doc) {
+        Findings findings = new Findings();
+        KieSession session = ruleSet.kieBase().newKieSession();
+        ScopeResult scope;
+        try {
+            session.setGlobal("th", ruleSet.thresholds());
+            session.setGlobal("findings", findings);
+            facts(doc).forEach(session::insert);
+            int fired = session.fireAllRules(MAX_FIRINGS);
+            if (fired >= MAX_FIRINGS) {
+                throw new IllegalStateException("the rules fired " + fired + " times without settling; a rule keeps re-triggering itself");
+            }
+            scope = scope(session);
+        } finally {
+            session.dispose();
+        }
+        Set<String> corrected = Set.copyOf(doc.inspection().correctedOnSiteOrEmpty());
+        List<Finding> found = findings(ruleSet, findings.evidenceByRule(), corrected);
+        List<NotAssessed> notAssessed = notAssessed(ruleSet, doc, scope, findings.evidenceByRule().keySet());
+        Determination.Outcome outcome = Determination.decide(found, !notAssessed.isEmpty(), scope, doc.building(),
+                ruleSet.thresholds());
+        return new EvaluationResult(ruleSet.version(), scope, outcome.classification(), outcome.result(), found, notAssessed);
+    }
+
+    private static List<Object> facts(InspectionDocument doc) {
+        List<Object> facts = new ArrayList<>();
+        Stream.of(doc.inspection(), doc.building(), doc.exteriorInsulation(), doc.fireSystems(), doc.evacuation(),
+                doc.rescueAccess(), doc.electricalAndGas(), doc.controlRoom(), doc.microFireStation(), doc.eBikes(),
+                doc.management()).forEach(f -> addIfPresent(facts, f));
+        if (doc.microFireStation() != null) {
+            addIfPresent(facts, doc.microFireStation().readiness());
+        }
+        if (doc.eBikes() != null) {
+            addIfPresent(facts, doc.eBikes().centralShed());
+        }
+        if (doc.shafts() != null) {
+            for (int i = 0; i < doc.shafts().size(); i++) {
+                facts.add(new ShaftEntry(i + 1, doc.shafts().get(i)));
+            }
+        }
+        return facts;
+    }
+
+    private static void addIfPresent(List<Object> facts, Object fact) {
+        if (fact != null) {
+            facts.add(fact);
+        }
+    }
+
+    private static ScopeResult scope(KieSession session) {
+        String category = session.getObjects(new ClassObjectFilter(HighRise.class)).stream()
+                .map(o -> ((HighRise) o).category()).sorted().findFirst().orElse(ScopeResult.NOT_HIGH_RISE);
+        boolean highRise = !ScopeResult.NOT_HIGH_RISE.equals(category);
+        Integer highRiseClass = !highRise ? null : has(session, HighRiseClassOne.class) ? 1 : 2;
+        return new ScopeResult(category, highRiseClass, has(session, SuperHighRise.class), has(session, Crowded.class));
+    }
+
+    private static boolean has(KieSession session, Class<?> type) {
+        return !session.getObjects(new ClassObjectFilter(type)).isEmpty();
+    }
+
+    /** Step 1 of the determination: a hazard corrected during the visit stays, as GENERAL. */
+    private static List<Finding> findings(RuleSet ruleSet, Map<String, List<String>> evidence, Set<String> corrected) {
+        List<Finding> out = new ArrayList<>();
+        evidence.forEach((id, pieces) -> {
+            RuleInfo rule = ruleSet.catalogue().get(id);
+            if (rule == null || rule.level() == Level.SCOPE) {
+                return;
+            }
+            boolean fixed = corrected.contains(id);
+            out.add(new Finding(id, rule.area(), fixed ? Level.GENERAL : rule.level(), rule.titleZh(), rule.title(),
+                    String.join("；", pieces), rule.basis(), rule.rectification(), fixed));
+        });
+        out.sort(Comparator.comparing(Finding::level).thenComparing(Finding::ruleId));
+        return out;
+    }
+
+    private static List<NotAssessed> notAssessed(RuleSet ruleSet, InspectionDocument doc, ScopeResult scope, Set<String> fired) {
+        List<NotAssessed> out = new ArrayList<>();
+        for (RuleInfo rule : ruleSet.inspectionRules()) {
+            if (fired.contains(rule.id())) {
+                continue;
+            }
+            List<String> missing = Applicability.missingFacts(rule, doc, scope, ruleSet.thresholds());
+            if (missing != null && !missing.isEmpty()) {
+                out.add(new NotAssessed(rule.id(), missing));
+            }
+        }
+        out.sort(Comparator.comparing(NotAssessed::ruleId));
+        return out;
+    }
+}

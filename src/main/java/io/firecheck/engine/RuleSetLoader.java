@@ -1,0 +1,164 @@
+package io.firecheck.engine;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.kie.api.KieBase;
+import org.kie.api.KieServices;
+import org.kie.api.builder.KieBuilder;
+import org.kie.api.builder.KieFileSystem;
+import org.kie.api.builder.Message;
+import org.kie.api.builder.ReleaseId;
+
+/** Compiles a rules folder into a {@link RuleSet}, or reports every problem with file and line. */
+public final class RuleSetLoader {
+    private static final String KFS_ROOT = "src/main/resources/firecheck/";
+    private static final Pattern THRESHOLD_USE = Pattern.compile("\\bth\\.(num|count|list)\\(\\s*\"([^\"]*)\"\\s*\\)");
+    private static final AtomicLong BUILDS = new AtomicLong();
+
+    /** Threshold names the Java determination reads, with the kind each must be. */
+    private static final Map<String, String> DETERMINATION_THRESHOLDS = Map.of(
+            "determination.crowded.keyElements", "list",
+            "determination.crowded.keyThreshold", "count",
+            "determination.crowded.anyThreshold", "count",
+            "determination.hazmat.places", "list",
+            "determination.hazmat.anyThreshold", "count",
+            "determination.other.anyThreshold", "count");
+
+    private final Clock clock;
+
+    public RuleSetLoader(Clock clock) {
+        this.clock = clock;
+    }
+
+    public RuleSetLoader() {
+        this(Clock.systemUTC());
+    }
+
+    public RuleSet load(Path dir) throws RuleSetInvalidException {
+        if (!Files.isDirectory(dir)) {
+            throw new RuleSetInvalidException(List.of(new RuleProblem(dir.toString(), 0, "the rules folder does not exist")));
+        }
+        Map<String, String> files = readFiles(dir);
+        List<RuleProblem> problems = new ArrayList<>();
+        String thresholdText = files.get(Thresholds.FILE);
+        if (thresholdText == null) {
+            problems.add(new RuleProblem(Thresholds.FILE, 0, "missing: the rules folder must hold " + Thresholds.FILE));
+            thresholdText = "";
+        }
+        Thresholds thresholds = Thresholds.parse(thresholdText, problems);
+        checkThresholdUses(files, thresholds, problems);
+        if (files.keySet().stream().noneMatch(f -> f.endsWith(".drl"))) {
+            problems.add(new RuleProblem(".", 0, "no .drl file in the rules folder"));
+        }
+        KieBase kieBase = problems.isEmpty() ? compile(files, problems) : null;
+        Map<String, RuleInfo> catalogue = kieBase == null ? Map.of() : Metadata.read(kieBase, files, thresholds, problems);
+        if (!problems.isEmpty()) {
+            throw new RuleSetInvalidException(problems);
+        }
+        return new RuleSet(version(files), clock.instant(), dir.toAbsolutePath().normalize().toString(),
+                List.copyOf(files.keySet()), catalogue, thresholds, kieBase);
+    }
+
+    private static Map<String, String> readFiles(Path dir) {
+        Map<String, String> files = new LinkedHashMap<>();
+        try (Stream<Path> walk = Files.walk(dir)) {
+            for (Path p : walk.filter(Files::isRegularFile).sorted().toList()) {
+                String rel = dir.relativize(p).toString().replace('\\', '/');
+                if (rel.endsWith(".drl") || rel.equals(Thresholds.FILE)) {
+                    files.put(rel, Files.readString(p, StandardCharsets.UTF_8));
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the rules folder " + dir, e);
+        }
+        return files;
+    }
+
+    /** sha256 over each file's relative name and content, in name order. */
+    static String version(Map<String, String> files) {
+        try {
+            MessageDigest sha = MessageDigest.getInstance("SHA-256");
+            files.forEach((name, text) -> {
+                sha.update(name.getBytes(StandardCharsets.UTF_8));
+                sha.update((byte) 0);
+                sha.update(text.getBytes(StandardCharsets.UTF_8));
+                sha.update((byte) 0);
+            });
+            return "sha256:" + HexFormat.of().formatHex(sha.digest());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static void checkThresholdUses(Map<String, String> files, Thresholds th, List<RuleProblem> problems) {
+        files.forEach((file, text) -> {
+            if (!file.endsWith(".drl")) {
+                return;
+            }
+            String[] lines = text.split("\n", -1);
+            for (int i = 0; i < lines.length; i++) {
+                Matcher m = THRESHOLD_USE.matcher(lines[i]);
+                while (m.find()) {
+                    String problem = th.kindProblem(m.group(2), m.group(1));
+                    if (problem != null) {
+                        problems.add(new RuleProblem(file, i + 1, problem));
+                    }
+                }
+            }
+        });
+        DETERMINATION_THRESHOLDS.forEach((name, kind) -> {
+            String problem = th.kindProblem(name, kind);
+            if (problem != null) {
+                problems.add(new RuleProblem(Thresholds.FILE, 0, problem + " (the determination needs it)"));
+            }
+        });
+    }
+
+    private static KieBase compile(Map<String, String> files, List<RuleProblem> problems) {
+        KieServices ks = KieServices.Factory.get();
+        ReleaseId releaseId = ks.newReleaseId("io.firecheck", "rules", "1.0." + BUILDS.incrementAndGet());
+        KieFileSystem kfs = ks.newKieFileSystem();
+        kfs.generateAndWritePomXML(releaseId);
+        files.forEach((name, text) -> {
+            if (name.endsWith(".drl")) {
+                kfs.write(KFS_ROOT + name, text);
+            }
+        });
+        KieBuilder builder = ks.newKieBuilder(kfs).buildAll();
+        for (Message m : builder.getResults().getMessages(Message.Level.ERROR)) {
+            problems.add(new RuleProblem(fileOf(m.getPath()), m.getLine(), CompileMessages.readable(m.getText())));
+        }
+        if (!problems.isEmpty()) {
+            ks.getRepository().removeKieModule(releaseId);
+            return null;
+        }
+        KieBase kieBase = ks.newKieContainer(releaseId).getKieBase();
+        // the container keeps what the KieBase needs; the repository entry would only accumulate
+        ks.getRepository().removeKieModule(releaseId);
+        return kieBase;
+    }
+
+    private static String fileOf(String kfsPath) {
+        if (kfsPath == null) {
+            return "?";
+        }
+        String p = kfsPath.replace('\\', '/');
+        int i = p.indexOf("firecheck/");
+        return i >= 0 ? p.substring(i + "firecheck/".length()) : p;
+    }
+}

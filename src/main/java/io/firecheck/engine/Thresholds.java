@@ -1,0 +1,104 @@
+package io.firecheck.engine;
+
+import java.math.BigDecimal;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The named numbers and lists of thresholds.properties. Rules read them through the global {@code th};
+ * every name a rule uses is checked when the rule set loads, so a lookup here never fails at run time.
+ */
+public final class Thresholds {
+    public static final String FILE = "thresholds.properties";
+
+    private final Map<String, Entry> entries;
+
+    public record Entry(String name, String value, int line) {
+    }
+
+    Thresholds(Map<String, Entry> entries) {
+        this.entries = Map.copyOf(entries);
+    }
+
+    /** Parses the file; problems are added to {@code problems} with their line. */
+    static Thresholds parse(String text, List<RuleProblem> problems) {
+        Map<String, Entry> entries = new LinkedHashMap<>();
+        String[] lines = text.split("\r?\n", -1);
+        for (int i = 0; i < lines.length; i++) {
+            String line = lines[i].strip();
+            int lineNo = i + 1;
+            if (line.isEmpty() || line.startsWith("#")) {
+                continue;
+            }
+            int eq = line.indexOf('=');
+            if (eq <= 0) {
+                problems.add(new RuleProblem(FILE, lineNo, "expected `name = value`, found `" + line + "`"));
+                continue;
+            }
+            String name = line.substring(0, eq).strip();
+            String value = line.substring(eq + 1).strip();
+            if (!name.matches("[A-Za-z0-9_.]+")) {
+                problems.add(new RuleProblem(FILE, lineNo, "threshold name `" + name + "` may hold only letters, digits, '.' and '_'"));
+            } else if (value.isEmpty()) {
+                problems.add(new RuleProblem(FILE, lineNo, "threshold `" + name + "` has no value"));
+            } else if (entries.containsKey(name)) {
+                problems.add(new RuleProblem(FILE, lineNo, "threshold `" + name + "` is already defined on line " + entries.get(name).line()));
+            } else {
+                entries.put(name, new Entry(name, value, lineNo));
+            }
+        }
+        return new Thresholds(entries);
+    }
+
+    public BigDecimal num(String name) {
+        return new BigDecimal(require(name).value());
+    }
+
+    public int count(String name) {
+        return num(name).intValueExact();
+    }
+
+    public List<String> list(String name) {
+        return Arrays.stream(require(name).value().split(",")).map(String::strip).filter(s -> !s.isEmpty()).toList();
+    }
+
+    public Optional<Entry> entry(String name) {
+        return Optional.ofNullable(entries.get(name));
+    }
+
+    public Map<String, String> asMap() {
+        Map<String, String> out = new LinkedHashMap<>();
+        entries.values().forEach(e -> out.put(e.name(), e.value()));
+        return out;
+    }
+
+    private Entry require(String name) {
+        Entry e = entries.get(name);
+        if (e == null) {
+            throw new IllegalArgumentException("unknown threshold `" + name + "` in " + FILE);
+        }
+        return e;
+    }
+
+    /** Problem text when the named value cannot be read as the kind the caller wants, else null. */
+    String kindProblem(String name, String kind) {
+        Entry e = entries.get(name);
+        if (e == null) {
+            return "unknown threshold `" + name + "`: add it to " + FILE + " or correct the name";
+        }
+        try {
+            switch (kind) {
+                case "num" -> num(name);
+                case "count" -> count(name);
+                default -> { }
+            }
+            return null;
+        } catch (ArithmeticException | NumberFormatException ex) {
+            return "threshold `" + name + "` = `" + e.value() + "` (" + FILE + " line " + e.line() + ") is not a "
+                    + ("count".equals(kind) ? "whole number" : "number");
+        }
+    }
+}

@@ -1,0 +1,101 @@
+package io.firecheck.engine.facts;
+
+import io.firecheck.inspection.DamageCount;
+import io.firecheck.inspection.MicroFireStation.Readiness;
+import io.firecheck.inspection.PlaceType;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Functions the DRL files call. All arithmetic is decimal so that boundaries are exact
+ * (4.8 m of 6.0 m is exactly 80 %); every function answers false when a fact is absent.
+ */
+public final class RuleFunctions {
+    private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
+
+    private RuleFunctions() {
+    }
+
+    /** damaged / total is strictly above percent; a total of 0 never is. */
+    public static boolean rateAbove(DamageCount count, BigDecimal percent) {
+        if (count == null || count.total() == null || count.damaged() == null || count.total() == 0) {
+            return false;
+        }
+        return BigDecimal.valueOf(count.damaged()).multiply(HUNDRED)
+                .compareTo(percent.multiply(BigDecimal.valueOf(count.total()))) > 0;
+    }
+
+    /** "11/50 = 22%": the rate as evidence. */
+    public static String rate(DamageCount count) {
+        return count.damaged() + "/" + count.total() + " = " + percentText(
+                BigDecimal.valueOf(count.damaged()), BigDecimal.valueOf(count.total())) + "%";
+    }
+
+    /** part is strictly below percent of whole. */
+    public static boolean percentBelow(BigDecimal part, BigDecimal whole, BigDecimal percent) {
+        if (part == null || whole == null) {
+            return false;
+        }
+        return part.multiply(HUNDRED).compareTo(percent.multiply(whole)) < 0;
+    }
+
+    public static String percentText(BigDecimal part, BigDecimal whole) {
+        if (whole.signum() == 0) {
+            return "0";
+        }
+        return part.multiply(HUNDRED).divide(whole, 1, RoundingMode.HALF_UP).stripTrailingZeros().toPlainString();
+    }
+
+    /** The date lies more than the given number of calendar months before the reference date. */
+    public static boolean monthsBefore(LocalDate date, LocalDate reference, int months) {
+        return date != null && reference != null && date.isBefore(reference.minusMonths(months));
+    }
+
+    public static boolean anyPlace(Collection<PlaceType> placeTypes, Collection<String> names) {
+        return placeTypes != null && placeTypes.stream().anyMatch(p -> names.contains(p.name()));
+    }
+
+    public static String plain(BigDecimal value) {
+        return value == null ? "?" : value.stripTrailingZeros().toPlainString();
+    }
+
+    public static boolean hasReadinessGap(Readiness r) {
+        return !readinessGaps(r).isEmpty();
+    }
+
+    /** Which items of 三知四会一联通 the team failed, grouped as the plan names them. */
+    public static String readinessGaps(Readiness r) {
+        if (r == null) {
+            return "";
+        }
+        List<String> groups = new ArrayList<>();
+        group(groups, "三知", Arrays.asList(
+                item(r.knowsFacilities(), "知消防设施"),
+                item(r.knowsEscapeRoutes(), "知疏散通道"),
+                item(r.knowsBuildingLayout(), "知建筑布局")));
+        group(groups, "四会", Arrays.asList(
+                item(r.canOrganizeEvacuation(), "会组织疏散"),
+                item(r.canFightInitialFire(), "会扑救初起火灾"),
+                item(r.canUseProtectiveGear(), "会使用防护装备"),
+                item(r.canOperateFacilities(), "会操作消防设施")));
+        group(groups, "一联通", Arrays.asList(item(r.linkedToFireStation(), "与消防救援站联通")));
+        return String.join("；", groups);
+    }
+
+    private static String item(Boolean value, String name) {
+        return Boolean.FALSE.equals(value) ? name : null;
+    }
+
+    private static void group(List<String> groups, String name, List<String> items) {
+        List<String> failed = items.stream().filter(Objects::nonNull).toList();
+        if (!failed.isEmpty()) {
+            groups.add(name + "不合格：" + String.join("、", failed));
+        }
+    }
+}

@@ -1,0 +1,3 @@
+package io.firecheck.inspection;
+
+public enum BuildingUse { RESIDENTIAL, PUBLIC, FACTORY, WAREHOUSE, MIXED }

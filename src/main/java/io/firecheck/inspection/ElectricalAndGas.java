@@ -1,0 +1,10 @@
+package io.firecheck.inspection;
+
+public record ElectricalAndGas(
+        Boolean irregularWiring,
+        Boolean gasUsed,
+        Boolean gasLeakAlarm,
+        Boolean gasEmergencyShutoff,
+        Boolean maintenanceCurrent,
+        Boolean hotWorkWithoutSupervision) {
+}

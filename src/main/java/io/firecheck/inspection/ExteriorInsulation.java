@@ -1,0 +1,8 @@
+package io.firecheck.inspection;
+
+public record ExteriorInsulation(
+        Boolean present,
+        MaterialClass materialClass,
+        Boolean protectiveLayerDamaged,
+        Boolean warningSignsPosted) {
+}

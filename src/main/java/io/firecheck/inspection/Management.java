@@ -1,0 +1,13 @@
+package io.firecheck.inspection;
+
+import java.time.LocalDate;
+
+public record Management(
+        Boolean responsibilityAgreementSigned,
+        Boolean fireSafetyManagerDesignated,
+        Boolean selfInspectionCommitmentPublished,
+        LocalDate lastFacilityTestDate,
+        Boolean patrolsOnSchedule,
+        LocalDate lastDrillDate,
+        LocalDate lastTrainingDate) {
+}

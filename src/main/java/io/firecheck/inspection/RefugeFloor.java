@@ -1,0 +1,3 @@
+package io.firecheck.inspection;
+
+public enum RefugeFloor { NOT_REQUIRED, COMPLIANT, OCCUPIED }

@@ -1,0 +1,4 @@
+package io.firecheck.inspection;
+
+public record RescueAccess(Boolean fireLaneBlocked, Boolean fireLaneMarked, Boolean aerialPlatformSiteObstructed) {
+}

@@ -1,0 +1,3 @@
+package io.firecheck.inspection;
+
+public enum ShaftKind { CABLE, PIPE, OTHER }

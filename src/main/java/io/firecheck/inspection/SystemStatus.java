@@ -1,0 +1,3 @@
+package io.firecheck.inspection;
+
+public enum SystemStatus { NOT_INSTALLED, NORMAL, FAULTY }
