@@ -1,0 +1,52 @@
+package io.firecheck.evaluation;
+
+import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
+import io.quarkus.panache.common.Page;
+import io.quarkus.panache.common.Sort;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+@ApplicationScoped
+public class EvaluationRepository implements PanacheRepositoryBase<EvaluationEntity, UUID> {
+
+    /**
+     * Inserts unless the inspection id is already stored. The unique constraint decides, so concurrent
+     * duplicates cannot both be inserted: the loser waits for the winner and inserts nothing.
+     */
+    public boolean insertIfAbsent(EvaluationEntity e) {
+        int rows = getEntityManager().createNativeQuery("""
+                INSERT INTO evaluation (id, inspection_id, building_id, jurisdiction, inspection_date, classification,
+                                        rule_set_version, evaluated_at, document, result)
+                VALUES (:id, :inspectionId, :buildingId, :jurisdiction, :inspectionDate, :classification,
+                        :ruleSetVersion, :evaluatedAt, CAST(:document AS jsonb), CAST(:result AS jsonb))
+                ON CONFLICT (inspection_id) DO NOTHING
+                """)
+                .setParameter("id", e.id)
+                .setParameter("inspectionId", e.inspectionId)
+                .setParameter("buildingId", e.buildingId)
+                .setParameter("jurisdiction", e.jurisdiction)
+                .setParameter("inspectionDate", e.inspectionDate)
+                .setParameter("classification", e.classification)
+                .setParameter("ruleSetVersion", e.ruleSetVersion)
+                .setParameter("evaluatedAt", e.evaluatedAt)
+                .setParameter("document", e.document)
+                .setParameter("result", e.result)
+                .executeUpdate();
+        return rows == 1;
+    }
+
+    public Optional<EvaluationEntity> findByInspectionId(String inspectionId) {
+        return find("inspectionId", inspectionId).firstResultOptional();
+    }
+
+    public List<EvaluationEntity> pageOfBuilding(String buildingId, int page, int size) {
+        return find("buildingId", Sort.descending("inspectionDate", "evaluatedAt").and("id"), buildingId)
+                .page(Page.of(page, size)).list();
+    }
+
+    public long countOfBuilding(String buildingId) {
+        return count("buildingId", buildingId);
+    }
+}

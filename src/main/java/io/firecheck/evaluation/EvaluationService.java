@@ -1,0 +1,124 @@
+package io.firecheck.evaluation;
+
+import com.fasterxml.jackson.annotation.JsonRawValue;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.firecheck.engine.EvaluationResult;
+import io.firecheck.engine.Evaluator;
+import io.firecheck.engine.RuleSet;
+import io.firecheck.inspection.DocumentChecks;
+import io.firecheck.inspection.InspectionDocument;
+import io.firecheck.rules.RuleBook;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import jakarta.validation.Validator;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/** Evaluates inspection documents and stores each once, keyed by its inspection id. */
+@ApplicationScoped
+public class EvaluationService {
+    private final RuleBook ruleBook;
+    private final Evaluator evaluator = new Evaluator();
+    private final DocumentChecks checks;
+    private final EvaluationRepository repository;
+    private final EvaluationListener listener;
+    private final ObjectMapper mapper;
+    private final Clock clock;
+    private final MeterRegistry meters;
+    private final Timer latency;
+
+    public EvaluationService(RuleBook ruleBook, Validator validator, EvaluationRepository repository,
+                             EvaluationListener listener, ObjectMapper mapper, Clock clock, MeterRegistry meters) {
+        this.ruleBook = ruleBook;
+        this.checks = new DocumentChecks(validator);
+        this.repository = repository;
+        this.listener = listener;
+        this.mapper = mapper;
+        this.clock = clock;
+        this.meters = meters;
+        this.latency = Timer.builder("firecheck.evaluation.duration")
+                .description("Time to evaluate one inspection document under the rules (no storage)")
+                .publishPercentiles(0.5, 0.95, 0.99)
+                .register(meters);
+    }
+
+    /** The stored (or, for a dry run, computed) result as JSON, and whether this call created it. */
+    public record Outcome(String json, boolean created, String id) {
+    }
+
+    @Transactional
+    public Outcome evaluate(InspectionDocument doc, boolean dryRun) {
+        checks.requireValid(doc, LocalDate.now(clock));
+        RuleSet set = ruleBook.current();
+        EvaluationResult result = latency.record(() -> evaluator.evaluate(set, doc));
+        Instant now = clock.instant();
+        if (dryRun) {
+            count(result, true);
+            return new Outcome(json(EvaluationResponse.of(null, doc, now, set, result)), false, null);
+        }
+        UUID id = UUID.randomUUID();
+        EvaluationResponse response = EvaluationResponse.of(id.toString(), doc, now, set, result);
+        EvaluationEntity entity = new EvaluationEntity();
+        entity.id = id;
+        entity.inspectionId = doc.inspection().id();
+        entity.buildingId = doc.building().id();
+        entity.jurisdiction = doc.building().jurisdiction();
+        entity.inspectionDate = doc.inspection().date();
+        entity.classification = result.classification().name();
+        entity.ruleSetVersion = set.version();
+        entity.evaluatedAt = now;
+        entity.document = json(doc);
+        entity.result = json(response);
+        if (!repository.insertIfAbsent(entity)) {
+            EvaluationEntity stored = repository.findByInspectionId(entity.inspectionId).orElseThrow();
+            return new Outcome(stored.result, false, stored.id.toString());
+        }
+        count(result, false);
+        Optional<EvaluationResponse.OrderRef> order = listener.onEvaluated(id, doc, result);
+        if (order.isPresent()) {
+            String withOrder = json(response.withOrder(order.get()));
+            repository.getEntityManager().createNativeQuery("UPDATE evaluation SET result = CAST(:r AS jsonb) WHERE id = :id")
+                    .setParameter("r", withOrder).setParameter("id", id).executeUpdate();
+            return new Outcome(withOrder, true, id.toString());
+        }
+        return new Outcome(entity.result, true, id.toString());
+    }
+
+    public Optional<String> find(UUID id) {
+        return repository.findByIdOptional(id).map(e -> e.result);
+    }
+
+    /** Stored results are passed through as stored, not re-serialized. */
+    public record Page(@JsonRawValue String items, int page, int size, long total) {
+    }
+
+    public Page ofBuilding(String buildingId, int page, int size) {
+        List<String> items = repository.pageOfBuilding(buildingId, page, size).stream().map(e -> e.result).toList();
+        return new Page("[" + String.join(",", items) + "]", page, size, repository.countOfBuilding(buildingId));
+    }
+
+    private void count(EvaluationResult result, boolean dryRun) {
+        Counter.builder("firecheck.evaluations")
+                .description("Inspection documents evaluated, by classification")
+                .tag("classification", result.classification().name())
+                .tag("dryRun", Boolean.toString(dryRun))
+                .register(meters)
+                .increment();
+    }
+
+    private String json(Object value) {
+        try {
+            return mapper.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write JSON", e);
+        }
+    }
+}

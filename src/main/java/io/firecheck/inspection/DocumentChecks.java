@@ -1,0 +1,107 @@
+package io.firecheck.inspection;
+
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ElementKind;
+import jakarta.validation.Path;
+import jakarta.validation.Validator;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.function.BiConsumer;
+
+/**
+ * Everything that makes a document invalid, as JSON paths: Bean Validation on the records plus the
+ * checks that span fields (damaged ≤ total, no date after today).
+ */
+public final class DocumentChecks {
+    private final Validator validator;
+
+    public DocumentChecks(Validator validator) {
+        this.validator = validator;
+    }
+
+    public void requireValid(InspectionDocument doc, LocalDate today) {
+        List<Violation> violations = check(doc, today);
+        if (!violations.isEmpty()) {
+            throw new InvalidDocumentException(violations);
+        }
+    }
+
+    public List<Violation> check(InspectionDocument doc, LocalDate today) {
+        if (doc == null) {
+            return List.of(new Violation("$", "a JSON inspection document is required"));
+        }
+        List<Violation> out = new ArrayList<>();
+        for (ConstraintViolation<InspectionDocument> v : validator.validate(doc)) {
+            out.add(new Violation(jsonPath(v.getPropertyPath()), v.getMessage()));
+        }
+        crossField(doc, today, (field, message) -> out.add(new Violation(field, message)));
+        out.sort(Comparator.comparing(Violation::field).thenComparing(Violation::message));
+        return out;
+    }
+
+    /** "shafts[0].wallFireResistanceH" from a Bean Validation property path. */
+    static String jsonPath(Path path) {
+        StringBuilder out = new StringBuilder();
+        for (Path.Node node : path) {
+            if (node.isInIterable() && node.getIndex() != null) {
+                out.append('[').append(node.getIndex()).append(']');
+            }
+            if (node.getKind() == ElementKind.CONTAINER_ELEMENT || node.getName() == null) {
+                continue;
+            }
+            if (!out.isEmpty()) {
+                out.append('.');
+            }
+            out.append(node.getName());
+        }
+        return out.isEmpty() ? "$" : out.toString();
+    }
+
+    private static void crossField(InspectionDocument doc, LocalDate today, BiConsumer<String, String> violation) {
+        if (doc.inspection() != null) {
+            notAfter(doc.inspection().date(), today, "inspection.date", violation);
+        }
+        Evacuation e = doc.evacuation();
+        if (e != null) {
+            withinTotal(e.stairwellFireDoors(), "evacuation.stairwellFireDoors", violation);
+            withinTotal(e.emergencyLightingAndSigns(), "evacuation.emergencyLightingAndSigns", violation);
+        }
+        if (doc.shafts() != null) {
+            for (int i = 0; i < doc.shafts().size(); i++) {
+                Shaft s = doc.shafts().get(i);
+                if (s != null && s.floorsSealed() != null && s.floorsTotal() != null && s.floorsSealed() > s.floorsTotal()) {
+                    violation.accept("shafts[" + i + "].floorsSealed", "must not exceed floorsTotal (" + s.floorsTotal() + ")");
+                }
+            }
+        }
+        ControlRoom cr = doc.controlRoom();
+        if (cr != null && cr.certifiedOperatorsPerShift() != null && cr.operatorsPerShift() != null
+                && cr.certifiedOperatorsPerShift() > cr.operatorsPerShift()) {
+            violation.accept("controlRoom.certifiedOperatorsPerShift",
+                    "must not exceed operatorsPerShift (" + cr.operatorsPerShift() + ")");
+        }
+        if (doc.microFireStation() != null) {
+            notAfter(doc.microFireStation().lastTrainingDate(), today, "microFireStation.lastTrainingDate", violation);
+        }
+        Management m = doc.management();
+        if (m != null) {
+            notAfter(m.lastFacilityTestDate(), today, "management.lastFacilityTestDate", violation);
+            notAfter(m.lastDrillDate(), today, "management.lastDrillDate", violation);
+            notAfter(m.lastTrainingDate(), today, "management.lastTrainingDate", violation);
+        }
+    }
+
+    private static void withinTotal(DamageCount count, String path, BiConsumer<String, String> violation) {
+        if (count != null && count.damaged() != null && count.total() != null && count.damaged() > count.total()) {
+            violation.accept(path + ".damaged", "must not exceed total (" + count.total() + ")");
+        }
+    }
+
+    private static void notAfter(LocalDate date, LocalDate today, String path, BiConsumer<String, String> violation) {
+        if (date != null && date.isAfter(today)) {
+            violation.accept(path, "must not be after today (" + today + ")");
+        }
+    }
+}

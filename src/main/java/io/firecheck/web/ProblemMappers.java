@@ -1,0 +1,109 @@
+package io.firecheck.web;
+
+import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import io.firecheck.inspection.InvalidDocumentException;
+import io.firecheck.inspection.Violation;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Response;
+import java.time.temporal.Temporal;
+import java.util.Arrays;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+/** Every error leaves the service as problem+json; client mistakes name the JSON field. */
+public class ProblemMappers {
+    private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
+
+    @ServerExceptionMapper
+    public Response invalidDocument(InvalidDocumentException e) {
+        return Problems.invalid("Invalid inspection document", e.violations());
+    }
+
+    @ServerExceptionMapper({JsonProcessingException.class, JsonParseException.class, JsonMappingException.class,
+            MismatchedInputException.class, InvalidFormatException.class, UnrecognizedPropertyException.class})
+    public Response unreadableJson(JsonProcessingException e) {
+        return Problems.invalid("Unreadable JSON", List.of(violation(e)));
+    }
+
+    @ServerExceptionMapper
+    public Response webApplication(WebApplicationException e) {
+        if (e.getCause() instanceof JsonProcessingException json) {
+            return unreadableJson(json);
+        }
+        int status = e.getResponse().getStatus();
+        return Problems.response(status, Response.Status.fromStatusCode(status) == null ? "Error"
+                : Response.Status.fromStatusCode(status).getReasonPhrase(), e.getMessage());
+    }
+
+    @ServerExceptionMapper
+    public Response unexpected(RuntimeException e) {
+        LOG.error("Unexpected error", e);
+        return Problems.response(500, "Internal Server Error", "The request could not be completed; it has been logged.");
+    }
+
+    static Violation violation(JsonProcessingException e) {
+        if (e instanceof JsonParseException || !(e instanceof JsonMappingException mapping)) {
+            String where = e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
+            return new Violation("$", "malformed JSON" + where + ": " + e.getOriginalMessage());
+        }
+        String path = path(mapping.getPath());
+        if (e instanceof UnrecognizedPropertyException u) {
+            return new Violation(path, "unknown field `" + u.getPropertyName() + "` (check the spelling against inspection-document.md)");
+        }
+        if (e instanceof InvalidFormatException f && f.getTargetType() != null && f.getTargetType().isEnum()) {
+            String allowed = Arrays.stream(f.getTargetType().getEnumConstants()).map(Object::toString).collect(Collectors.joining(", "));
+            return new Violation(path, "`" + f.getValue() + "` is not one of " + allowed);
+        }
+        if (e instanceof MismatchedInputException m && m.getTargetType() != null) {
+            return new Violation(path, "must be " + describe(m.getTargetType()));
+        }
+        return new Violation(path, e.getOriginalMessage());
+    }
+
+    private static String describe(Class<?> type) {
+        if (type == Boolean.class || type == boolean.class) {
+            return "true or false";
+        }
+        if (type == Integer.class || type == int.class || type == Long.class) {
+            return "a whole number";
+        }
+        if (Number.class.isAssignableFrom(type)) {
+            return "a number";
+        }
+        if (Temporal.class.isAssignableFrom(type)) {
+            return "a valid date such as 2026-11-20";
+        }
+        if (type == String.class) {
+            return "a string";
+        }
+        if (type.isEnum()) {
+            return "one of " + Arrays.stream(type.getEnumConstants()).map(Object::toString).collect(Collectors.joining(", "));
+        }
+        if (List.class.isAssignableFrom(type) || type.isArray()) {
+            return "an array";
+        }
+        return "an object";
+    }
+
+    private static String path(List<JsonMappingException.Reference> refs) {
+        StringBuilder out = new StringBuilder();
+        for (JsonMappingException.Reference r : refs) {
+            if (r.getFieldName() != null) {
+                if (!out.isEmpty()) {
+                    out.append('.');
+                }
+                out.append(r.getFieldName());
+            } else if (r.getIndex() >= 0) {
+                out.append('[').append(r.getIndex()).append(']');
+            }
+        }
+        return out.isEmpty() ? "$" : out.toString();
+    }
+}

@@ -1,0 +1,41 @@
+package io.firecheck.web;
+
+import io.firecheck.inspection.InvalidDocumentException;
+import io.firecheck.inspection.Violation;
+import java.util.List;
+
+/** Strict parsing of query parameters, so a typo is a 400 that names the parameter. */
+public final class QueryParams {
+    private QueryParams() {
+    }
+
+    public static boolean bool(String name, String value, boolean fallback) {
+        if (value == null || value.isEmpty()) {
+            return fallback;
+        }
+        return switch (value) {
+            case "true" -> true;
+            case "false" -> false;
+            default -> throw invalid(name, "must be true or false");
+        };
+    }
+
+    public static int integer(String name, String value, int fallback, int min, int max) {
+        if (value == null || value.isEmpty()) {
+            return fallback;
+        }
+        try {
+            int n = Integer.parseInt(value);
+            if (n >= min && n <= max) {
+                return n;
+            }
+        } catch (NumberFormatException ignored) {
+            // reported below
+        }
+        throw invalid(name, "must be a whole number from " + min + " to " + max);
+    }
+
+    public static InvalidDocumentException invalid(String name, String message) {
+        return new InvalidDocumentException(List.of(new Violation(name, message)));
+    }
+}
