@@ -79,7 +79,7 @@ public class EvaluationService {
         entity.result = json(response);
         if (!repository.insertIfAbsent(entity)) {
             EvaluationEntity stored = repository.findByInspectionId(entity.inspectionId).orElseThrow();
-            return new Outcome(stored.result, false, stored.id.toString());
+            return new Outcome(canonical(stored.result), false, stored.id.toString());
         }
         count(result, false);
         Optional<EvaluationResponse.OrderRef> order = listener.onEvaluated(id, doc, result);
@@ -93,7 +93,7 @@ public class EvaluationService {
     }
 
     public Optional<String> find(UUID id) {
-        return repository.findByIdOptional(id).map(e -> e.result);
+        return repository.findByIdOptional(id).map(e -> canonical(e.result));
     }
 
     /** Stored results are passed through as stored, not re-serialized. */
@@ -101,7 +101,7 @@ public class EvaluationService {
     }
 
     public Page ofBuilding(String buildingId, int page, int size) {
-        List<String> items = repository.pageOfBuilding(buildingId, page, size).stream().map(e -> e.result).toList();
+        List<String> items = repository.pageOfBuilding(buildingId, page, size).stream().map(e -> canonical(e.result)).toList();
         return new Page("[" + String.join(",", items) + "]", page, size, repository.countOfBuilding(buildingId));
     }
 
@@ -112,6 +112,18 @@ public class EvaluationService {
                 .tag("dryRun", Boolean.toString(dryRun))
                 .register(meters)
                 .increment();
+    }
+
+    /**
+     * jsonb keeps neither key order nor spacing, so a stored result is read back into the response record
+     * and written again: every answer for one evaluation is then byte-identical to the first.
+     */
+    private String canonical(String stored) {
+        try {
+            return json(mapper.readValue(stored, EvaluationResponse.class));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("stored result is not a readable evaluation", e);
+        }
     }
 
     private String json(Object value) {

@@ -54,6 +54,9 @@ public class ProblemMappers {
             return new Violation("$", "malformed JSON" + where + ": " + e.getOriginalMessage());
         }
         String path = path(mapping.getPath());
+        if (String.valueOf(e.getOriginalMessage()).contains("end-of-input")) {
+            return new Violation(path, "malformed JSON: the document ends before this value is complete");
+        }
         if (e instanceof UnrecognizedPropertyException u) {
             return new Violation(path, "unknown field `" + u.getPropertyName() + "` (check the spelling against inspection-document.md)");
         }
