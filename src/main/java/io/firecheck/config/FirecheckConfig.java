@@ -13,6 +13,18 @@ public interface FirecheckConfig {
 
     Rules rules();
 
+    Orders orders();
+
+    interface Orders {
+        /** Days from the evaluation to a supervision order's due date. */
+        @WithDefault("90")
+        int rectificationDays();
+
+        /** How often overdue orders are looked for and escalated. */
+        @WithDefault("10m")
+        String escalationEvery();
+    }
+
     interface Rules {
         /** The rules folder (DRL files and thresholds.properties), read at run time. */
         @WithDefault("rules")

@@ -43,8 +43,17 @@ public final class DocumentChecks {
 
     /** "shafts[0].wallFireResistanceH" from a Bean Validation property path. */
     static String jsonPath(Path path) {
+        return jsonPath(path, 0);
+    }
+
+    /** The same, skipping the first nodes (method and parameter names of a validated resource call). */
+    public static String jsonPath(Path path, int skip) {
         StringBuilder out = new StringBuilder();
+        int i = 0;
         for (Path.Node node : path) {
+            if (i++ < skip) {
+                continue;
+            }
             if (node.isInIterable() && node.getIndex() != null) {
                 out.append('[').append(node.getIndex()).append(']');
             }

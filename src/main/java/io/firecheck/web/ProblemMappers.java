@@ -33,6 +33,23 @@ public class ProblemMappers {
     }
 
     @ServerExceptionMapper
+    public Response forbiddenTransition(io.firecheck.orders.ForbiddenTransitionException e) {
+        return Problems.response(409, "Conflict", e.getMessage());
+    }
+
+    @ServerExceptionMapper
+    public Response orderNotFound(io.firecheck.orders.OrderNotFoundException e) {
+        return Problems.response(404, "Not Found", e.getMessage());
+    }
+
+    @ServerExceptionMapper
+    public Response constraintViolation(jakarta.validation.ConstraintViolationException e) {
+        return Problems.invalid("Invalid request", e.getConstraintViolations().stream()
+                .map(v -> new Violation(io.firecheck.inspection.DocumentChecks.jsonPath(v.getPropertyPath(), 2), v.getMessage()))
+                .sorted(java.util.Comparator.comparing(Violation::field)).toList());
+    }
+
+    @ServerExceptionMapper
     public Response webApplication(WebApplicationException e) {
         if (e.getCause() instanceof JsonProcessingException json) {
             return unreadableJson(json);

@@ -1,0 +1,110 @@
+package io.firecheck.orders;
+
+import io.firecheck.web.Problems;
+import io.firecheck.web.QueryParams;
+import jakarta.validation.Valid;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.Arrays;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+
+@Path("/api/v1/supervision-orders")
+@Produces(MediaType.APPLICATION_JSON)
+public class OrderResource {
+    private final OrderService orders;
+
+    public OrderResource(OrderService orders) {
+        this.orders = orders;
+    }
+
+    @GET
+    @Operation(summary = "Supervision orders, newest first; filter by status, jurisdiction, buildingId, overdue")
+    public OrderViews.Page list(@QueryParam("status") String status, @QueryParam("jurisdiction") String jurisdiction,
+                                @QueryParam("buildingId") String buildingId, @QueryParam("overdue") String overdue,
+                                @QueryParam("page") String page, @QueryParam("size") String size) {
+        OrderService.Filter filter = new OrderService.Filter(status(status), blankToNull(jurisdiction),
+                blankToNull(buildingId), overdue == null || overdue.isEmpty() ? null : QueryParams.bool("overdue", overdue, false));
+        return orders.list(filter, QueryParams.integer("page", page, 0, 0, 1_000_000), QueryParams.integer("size", size, 20, 1, 200));
+    }
+
+    @GET
+    @Path("/{id}")
+    @Operation(summary = "One order with its hazards, linked evaluations, hazard history and transitions")
+    public Response get(@PathParam("id") String id) {
+        return uuid(id).flatMap(orders::find).map(d -> Response.ok(d).build())
+                .orElseGet(() -> Problems.response(404, "Not Found", "no supervision order with id " + id));
+    }
+
+    @POST
+    @Path("/{id}/transitions")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Move the order one step: OPEN → RECTIFYING → PENDING_ACCEPTANCE → CLOSED; 409 otherwise")
+    public OrderViews.Detail transition(@PathParam("id") String id, @Valid TransitionRequest request,
+                                        @HeaderParam("X-Actor") String actorHeader) {
+        if (request == null) {
+            throw QueryParams.invalid("$", "a JSON body {\"to\": …, \"note\": …, \"by\": …} is required");
+        }
+        return orders.transition(requireUuid(id), request, actor(request.by(), actorHeader));
+    }
+
+    @PUT
+    @Path("/{id}/measures")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Record the owner's written rectification plan, responsibility, measures, funding and interim measures")
+    public OrderViews.Detail measures(@PathParam("id") String id, OrderViews.Measures measures,
+                                      @HeaderParam("X-Actor") String actorHeader) {
+        if (measures == null) {
+            throw QueryParams.invalid("$", "a JSON body with the measures is required");
+        }
+        return orders.recordMeasures(requireUuid(id), measures, actor(null, actorHeader));
+    }
+
+    /**
+     * Every transition records who made it: the body's "by", or the X-Actor header (HTTP headers are
+     * ASCII, so a name in Chinese goes in the body).
+     */
+    private static String actor(String by, String header) {
+        String who = by != null && !by.isBlank() ? by : header;
+        if (who == null || who.isBlank()) {
+            throw QueryParams.invalid("by", "say who makes this change: \"by\" in the body or the X-Actor header");
+        }
+        return who.strip();
+    }
+
+    private static OrderStatus status(String value) {
+        if (value == null || value.isEmpty()) {
+            return null;
+        }
+        try {
+            return OrderStatus.valueOf(value);
+        } catch (IllegalArgumentException e) {
+            throw QueryParams.invalid("status", "must be one of " + Arrays.toString(OrderStatus.values()));
+        }
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s;
+    }
+
+    private static UUID requireUuid(String id) {
+        return uuid(id).orElseThrow(() -> new OrderNotFoundException(id));
+    }
+
+    private static java.util.Optional<UUID> uuid(String id) {
+        try {
+            return java.util.Optional.of(UUID.fromString(id));
+        } catch (IllegalArgumentException e) {
+            return java.util.Optional.empty();
+        }
+    }
+}

@@ -1,0 +1,69 @@
+package io.firecheck.orders;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+
+/** What the order endpoints return and accept. */
+public final class OrderViews {
+    private OrderViews() {
+    }
+
+    public record Hazard(String ruleId, String level, String titleZh, String evidence) {
+    }
+
+    /** The five things the owner must put in writing (整改计划、方案、责任、措施、资金，临时性防范措施). */
+    public record Measures(String responsibleUnit, String responsiblePerson, String rectificationPlan, String measures,
+                           String funding, String interimSafetyMeasures) {
+
+        List<String> missing() {
+            List<String> out = new java.util.ArrayList<>();
+            if (blank(responsiblePerson)) {
+                out.add("responsiblePerson");
+            }
+            if (blank(rectificationPlan)) {
+                out.add("rectificationPlan");
+            }
+            if (blank(measures)) {
+                out.add("measures");
+            }
+            if (blank(funding)) {
+                out.add("funding");
+            }
+            if (blank(interimSafetyMeasures)) {
+                out.add("interimSafetyMeasures");
+            }
+            return out;
+        }
+
+        private static boolean blank(String s) {
+            return s == null || s.isBlank();
+        }
+    }
+
+    public record Summary(String id, String number, String buildingId, String buildingName, String jurisdiction,
+                          OrderStatus status, LocalDate dueDate, boolean overdue, Instant escalatedAt, Instant openedAt,
+                          Instant closedAt, List<String> hazardRuleIds) {
+    }
+
+    public record LinkedEvaluation(String evaluationId, String inspectionId, LocalDate inspectionDate,
+                                   String classification, String role, Instant linkedAt) {
+    }
+
+    public record HazardListVersion(String evaluationId, Instant recordedAt, List<Hazard> hazards) {
+    }
+
+    public record Event(String kind, OrderStatus from, OrderStatus to, String by, String note, Instant at) {
+    }
+
+    public record Detail(String id, String number, String buildingId, String buildingName, String jurisdiction,
+                         OrderStatus status, Instant openedAt, LocalDate dueDate, boolean overdue, Instant escalatedAt,
+                         Instant closedAt, JsonNode determination, List<Hazard> hazards, Measures requiredMeasures,
+                         List<String> measuresMissing, List<LinkedEvaluation> evaluations,
+                         List<HazardListVersion> hazardHistory, List<Event> history) {
+    }
+
+    public record Page(List<Summary> items, int page, int size, long total) {
+    }
+}
