@@ -1,0 +1,97 @@
+package io.firecheck.reports;
+
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+
+/** The two lists and progress; Accept: text/csv gives a spreadsheet-ready download. */
+@Path("/api/v1/reports")
+public class ReportResource {
+    private final ReportService reports;
+
+    public ReportResource(ReportService reports) {
+        this.reports = reports;
+    }
+
+    @GET
+    @Path("/hazards")
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "问题隐患清单: every open hazard per building, from its latest inspection")
+    public List<ReportRows.Hazard> hazards(@QueryParam("jurisdiction") String jurisdiction) {
+        return reports.hazards(blankToNull(jurisdiction));
+    }
+
+    @GET
+    @Path("/hazards")
+    @Produces(Csv.MEDIA_TYPE)
+    public Response hazardsCsv(@QueryParam("jurisdiction") String jurisdiction) {
+        return csv("hazards", "问题隐患清单", Csv.write(
+                List.of("辖区", "建筑编号", "建筑名称", "检查编号", "检查日期", "隐患编号", "等级", "隐患", "证据", "整改要求", "督办编号"),
+                reports.hazards(blankToNull(jurisdiction)),
+                h -> List.of(h.jurisdiction(), h.buildingId(), nz(h.buildingName()), h.inspectionId(), h.inspectionDate(),
+                        h.ruleId(), h.level(), h.titleZh(), h.evidence(), h.rectification(), nz(h.orderNumber()))));
+    }
+
+    @GET
+    @Path("/responsibilities")
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "整改责任清单: every open supervision order with who must do what by when")
+    public List<ReportRows.Responsibility> responsibilities(@QueryParam("jurisdiction") String jurisdiction) {
+        return reports.responsibilities(blankToNull(jurisdiction));
+    }
+
+    @GET
+    @Path("/responsibilities")
+    @Produces(Csv.MEDIA_TYPE)
+    public Response responsibilitiesCsv(@QueryParam("jurisdiction") String jurisdiction) {
+        return csv("responsibilities", "整改责任清单", Csv.write(
+                List.of("督办编号", "辖区", "建筑编号", "建筑名称", "隐患", "责任单位", "责任人", "整改方案", "整改措施", "整改资金",
+                        "临时性防范措施", "整改期限", "状态", "是否逾期"),
+                reports.responsibilities(blankToNull(jurisdiction)),
+                r -> List.of(r.orderNumber(), r.jurisdiction(), r.buildingId(), nz(r.buildingName()), r.hazards(),
+                        nz(r.responsibleUnit()), nz(r.responsiblePerson()), nz(r.rectificationPlan()), nz(r.measures()),
+                        nz(r.funding()), nz(r.interimSafetyMeasures()), r.dueDate(), r.status(), r.overdue() ? "是" : "否")));
+    }
+
+    @GET
+    @Path("/progress")
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Rectification progress per jurisdiction: hazards recorded and rectified, rate, orders")
+    public List<ReportRows.Progress> progress(@QueryParam("jurisdiction") String jurisdiction) {
+        return reports.progress(blankToNull(jurisdiction));
+    }
+
+    @GET
+    @Path("/progress")
+    @Produces(Csv.MEDIA_TYPE)
+    public Response progressCsv(@QueryParam("jurisdiction") String jurisdiction) {
+        return csv("progress", "整改进度", Csv.write(
+                List.of("辖区", "检查建筑数", "隐患总数", "已整改", "整改率(%)", "已达节点(%)", "督办中", "逾期", "已升级督办", "已销案"),
+                reports.progress(blankToNull(jurisdiction)),
+                p -> List.of(p.jurisdiction(), p.buildingsInspected(), p.hazardsRecorded(), p.hazardsRectified(),
+                        p.rectificationRatePercent(), p.milestoneReached() == null ? "" : p.milestoneReached(), p.ordersOpen(),
+                        p.ordersOverdue(), p.ordersEscalated(), p.ordersClosed())));
+    }
+
+    private static Response csv(String asciiName, String chineseName, byte[] body) {
+        String encoded = URLEncoder.encode(chineseName + ".csv", StandardCharsets.UTF_8).replace("+", "%20");
+        return Response.ok(body, Csv.MEDIA_TYPE + "; charset=UTF-8")
+                .header("Content-Disposition", "attachment; filename=\"" + asciiName + ".csv\"; filename*=UTF-8''" + encoded)
+                .build();
+    }
+
+    private static Object nz(Object value) {
+        return value == null ? "" : value;
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s;
+    }
+}

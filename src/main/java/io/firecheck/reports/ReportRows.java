@@ -1,0 +1,30 @@
+package io.firecheck.reports;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+
+/** Rows of the two lists (两个清单) and of the progress report. */
+public final class ReportRows {
+    private ReportRows() {
+    }
+
+    /** 问题隐患清单: one open hazard of one building, as its latest inspection found it. */
+    public record Hazard(String jurisdiction, String buildingId, String buildingName, String inspectionId,
+                         LocalDate inspectionDate, String ruleId, String level, String titleZh, String evidence,
+                         String rectification, String orderNumber) {
+    }
+
+    /** 整改责任清单: one open supervision order and who must do what by when. */
+    public record Responsibility(String orderNumber, String jurisdiction, String buildingId, String buildingName,
+                                 List<String> hazards, String responsibleUnit, String responsiblePerson,
+                                 String rectificationPlan, String measures, String funding, String interimSafetyMeasures,
+                                 LocalDate dueDate, String status, boolean overdue, Instant escalatedAt) {
+    }
+
+    /** Rectification progress of one jurisdiction, as the plan tracks its 50 % / 80 % / 100 % milestones. */
+    public record Progress(String jurisdiction, long buildingsInspected, long hazardsRecorded, long hazardsRectified,
+                           double rectificationRatePercent, Integer milestoneReached, long ordersOpen,
+                           long ordersOverdue, long ordersEscalated, long ordersClosed) {
+    }
+}

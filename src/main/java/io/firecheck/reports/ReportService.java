@@ -1,0 +1,120 @@
+package io.firecheck.reports;
+
+import static io.firecheck.persistence.SqlValues.instant;
+import static io.firecheck.persistence.SqlValues.localDate;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.List;
+
+/** The two lists and the progress report, computed in the database from stored evaluations and orders. */
+@ApplicationScoped
+public class ReportService {
+    /** The latest evaluation of each building: the state its hazards are in now. */
+    private static final String LATEST = """
+            latest AS (
+                SELECT DISTINCT ON (building_id) id, building_id, jurisdiction, inspection_id, inspection_date, document, result
+                FROM evaluation ORDER BY building_id, inspection_date DESC, evaluated_at DESC, id)
+            """;
+    private static final List<Integer> MILESTONES = List.of(100, 80, 50);
+
+    private final EntityManager em;
+    private final Clock clock;
+
+    public ReportService(EntityManager em, Clock clock) {
+        this.em = em;
+        this.clock = clock;
+    }
+
+    @SuppressWarnings("unchecked")
+    public List<ReportRows.Hazard> hazards(String jurisdiction) {
+        List<Object[]> rows = em.createNativeQuery("WITH " + LATEST + """
+                SELECT l.jurisdiction, l.building_id, l.document -> 'building' ->> 'name', l.inspection_id, l.inspection_date,
+                       f ->> 'ruleId', f ->> 'level', f ->> 'titleZh', f ->> 'evidence', f ->> 'rectification', o.number
+                FROM latest l
+                CROSS JOIN LATERAL jsonb_array_elements(l.result -> 'findings') WITH ORDINALITY AS x(f, n)
+                LEFT JOIN supervision_order o ON o.building_id = l.building_id AND o.status <> 'CLOSED'
+                WHERE (f ->> 'correctedOnSite') IS DISTINCT FROM 'true'
+                  AND (CAST(:j AS text) IS NULL OR l.jurisdiction = CAST(:j AS text))
+                ORDER BY l.jurisdiction, l.building_id, x.n
+                """).setParameter("j", jurisdiction).getResultList();
+        return rows.stream().map(r -> new ReportRows.Hazard((String) r[0], (String) r[1], (String) r[2], (String) r[3],
+                localDate(r[4]), (String) r[5], (String) r[6], (String) r[7], (String) r[8], (String) r[9], (String) r[10]))
+                .toList();
+    }
+
+    @SuppressWarnings("unchecked")
+    public List<ReportRows.Responsibility> responsibilities(String jurisdiction) {
+        LocalDate today = LocalDate.now(clock);
+        List<Object[]> rows = em.createNativeQuery("""
+                SELECT o.number, o.jurisdiction, o.building_id, o.building_name,
+                       (SELECT string_agg(h ->> 'ruleId', ',' ORDER BY n) FROM jsonb_array_elements(o.hazards) WITH ORDINALITY AS x(h, n)),
+                       o.responsible_unit, o.responsible_person, o.rectification_plan, o.measures, o.funding,
+                       o.interim_safety_measures, o.due_date, o.status, o.escalated_at
+                FROM supervision_order o
+                WHERE o.status <> 'CLOSED' AND (CAST(:j AS text) IS NULL OR o.jurisdiction = CAST(:j AS text))
+                ORDER BY o.jurisdiction, o.due_date, o.number
+                """).setParameter("j", jurisdiction).getResultList();
+        return rows.stream().map(r -> {
+            LocalDate due = localDate(r[11]);
+            List<String> hazards = r[4] == null ? List.of() : Arrays.asList(((String) r[4]).split(","));
+            return new ReportRows.Responsibility((String) r[0], (String) r[1], (String) r[2], (String) r[3], hazards,
+                    (String) r[5], (String) r[6], (String) r[7], (String) r[8], (String) r[9], (String) r[10], due,
+                    (String) r[12], due.isBefore(today), r[13] == null ? null : instant(r[13]));
+        }).toList();
+    }
+
+    /**
+     * Per jurisdiction: a hazard is recorded once per building and rule id; it counts as rectified when the
+     * building's latest inspection no longer finds it open (or it was corrected on site).
+     */
+    @SuppressWarnings("unchecked")
+    public List<ReportRows.Progress> progress(String jurisdiction) {
+        List<Object[]> rows = em.createNativeQuery("WITH " + LATEST + """
+                , recorded AS (
+                    SELECT DISTINCT e.building_id, f ->> 'ruleId' AS rule_id
+                    FROM evaluation e CROSS JOIN LATERAL jsonb_array_elements(e.result -> 'findings') f)
+                , still_open AS (
+                    SELECT l.building_id, f ->> 'ruleId' AS rule_id
+                    FROM latest l CROSS JOIN LATERAL jsonb_array_elements(l.result -> 'findings') f
+                    WHERE (f ->> 'correctedOnSite') IS DISTINCT FROM 'true')
+                , hazards AS (
+                    SELECT l.jurisdiction, count(r.rule_id) AS recorded,
+                           count(r.rule_id) FILTER (WHERE s.rule_id IS NULL) AS rectified,
+                           count(DISTINCT l.building_id) AS buildings
+                    FROM latest l
+                    LEFT JOIN recorded r ON r.building_id = l.building_id
+                    LEFT JOIN still_open s ON s.building_id = r.building_id AND s.rule_id = r.rule_id
+                    GROUP BY l.jurisdiction)
+                , orders AS (
+                    SELECT jurisdiction,
+                           count(*) FILTER (WHERE status <> 'CLOSED') AS open,
+                           count(*) FILTER (WHERE status <> 'CLOSED' AND due_date < :today) AS overdue,
+                           count(*) FILTER (WHERE status <> 'CLOSED' AND escalated_at IS NOT NULL) AS escalated,
+                           count(*) FILTER (WHERE status = 'CLOSED') AS closed
+                    FROM supervision_order GROUP BY jurisdiction)
+                SELECT coalesce(h.jurisdiction, o.jurisdiction), coalesce(h.buildings, 0), coalesce(h.recorded, 0),
+                       coalesce(h.rectified, 0), coalesce(o.open, 0), coalesce(o.overdue, 0), coalesce(o.escalated, 0),
+                       coalesce(o.closed, 0)
+                FROM hazards h FULL JOIN orders o ON o.jurisdiction = h.jurisdiction
+                WHERE CAST(:j AS text) IS NULL OR coalesce(h.jurisdiction, o.jurisdiction) = CAST(:j AS text)
+                ORDER BY 1
+                """).setParameter("j", jurisdiction).setParameter("today", LocalDate.now(clock)).getResultList();
+        return rows.stream().map(r -> {
+            long recorded = ((Number) r[2]).longValue();
+            long rectified = ((Number) r[3]).longValue();
+            double rate = recorded == 0 ? 100.0 : BigDecimal.valueOf(rectified * 100)
+                    .divide(BigDecimal.valueOf(recorded), 1, RoundingMode.DOWN).doubleValue();
+            Integer milestone = MILESTONES.stream().filter(m -> rectified * 100 >= (long) m * recorded && recorded > 0)
+                    .findFirst().orElse(null);
+            return new ReportRows.Progress((String) r[0], ((Number) r[1]).longValue(), recorded, rectified, rate, milestone,
+                    ((Number) r[4]).longValue(), ((Number) r[5]).longValue(), ((Number) r[6]).longValue(),
+                    ((Number) r[7]).longValue());
+        }).toList();
+    }
+}
