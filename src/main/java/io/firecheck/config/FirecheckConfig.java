@@ -29,5 +29,17 @@ public interface FirecheckConfig {
         /** The rules folder (DRL files and thresholds.properties), read at run time. */
         @WithDefault("rules")
         String dir();
+
+        /** Replay the fixtures against a candidate rule set before it goes live. */
+        @WithDefault("true")
+        boolean fixtureGate();
+
+        /** The fixtures the gate replays. */
+        @WithDefault("test-fixtures")
+        String fixturesDir();
+
+        /** Reload (safely, with the gate) whenever a file under the rules folder changes. */
+        @WithDefault("false")
+        boolean watch();
     }
 }

@@ -20,9 +20,13 @@ import org.jboss.logging.Logger;
 public class RuleBook {
     private static final Logger LOG = Logger.getLogger(RuleBook.class);
 
+    /** The live set and who made it live. */
+    public record Active(RuleSet set, String loadedBy) {
+    }
+
     private final FirecheckConfig config;
     private final RuleSetLoader loader = new RuleSetLoader();
-    private final AtomicReference<RuleSet> active = new AtomicReference<>();
+    private final AtomicReference<Active> active = new AtomicReference<>();
 
     public RuleBook(FirecheckConfig config) {
         this.config = config;
@@ -33,7 +37,7 @@ public class RuleBook {
     void loadAtStartup() {
         try {
             RuleSet set = loader.load(dir());
-            active.set(set);
+            active.set(new Active(set, "startup"));
             LOG.infof("Loaded %d rules from %s, version %s", set.catalogue().size(), set.directory(), set.version());
         } catch (RuleSetInvalidException e) {
             throw new IllegalStateException("Cannot start: the rules in " + dir().toAbsolutePath() + " are invalid:\n  "
@@ -42,6 +46,10 @@ public class RuleBook {
     }
 
     public RuleSet current() {
+        return active.get().set();
+    }
+
+    public Active active() {
         return active.get();
     }
 
@@ -49,12 +57,13 @@ public class RuleBook {
         return Path.of(config.rules().dir());
     }
 
-    /** Compiles the folder and, only if it compiles, makes it the active set. */
-    public RuleSet compileCandidate() throws RuleSetInvalidException {
+    RuleSet compileCandidate() throws RuleSetInvalidException {
         return loader.load(dir());
     }
 
-    void activate(RuleSet set) {
-        active.set(set);
+    /** One reference swap: evaluations that already hold the old set finish on it. */
+    void activate(RuleSet set, String by) {
+        active.set(new Active(set, by));
+        LOG.infof("Activated rule set %s (%d rules), by %s", set.version(), set.catalogue().size(), by);
     }
 }

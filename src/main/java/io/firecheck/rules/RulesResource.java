@@ -1,0 +1,74 @@
+package io.firecheck.rules;
+
+import io.firecheck.engine.RuleInfo;
+import io.firecheck.engine.RuleProblem;
+import io.firecheck.engine.RuleSet;
+import io.firecheck.fixtures.ReplayOutcome;
+import io.firecheck.web.Problem;
+import io.firecheck.web.QueryParams;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+
+@Path("/api/v1/rules")
+@Produces(MediaType.APPLICATION_JSON)
+public class RulesResource {
+    private final RuleBook ruleBook;
+    private final RuleReloader reloader;
+
+    public RulesResource(RuleBook ruleBook, RuleReloader reloader) {
+        this.ruleBook = ruleBook;
+        this.reloader = reloader;
+    }
+
+    public record Catalogue(String version, Instant loadedAt, String loadedBy, String directory, List<String> files,
+                            int ruleCount, List<RuleInfo> rules, Map<String, String> thresholds) {
+    }
+
+    /** A rejected reload: problem+json with each compile error, or each failing fixture. */
+    public record ReloadProblem(String type, String title, int status, String detail, String activeVersion,
+                                List<RuleProblem> errors, List<ReplayOutcome> failingFixtures) {
+    }
+
+    @GET
+    @Operation(summary = "The active rule set: version, when and from which files it was loaded, every rule's metadata, the thresholds")
+    public Catalogue catalogue() {
+        RuleBook.Active active = ruleBook.active();
+        RuleSet set = active.set();
+        return new Catalogue(set.version(), set.loadedAt(), active.loadedBy(), set.directory(), set.files(),
+                set.catalogue().size(), List.copyOf(set.catalogue().values()), set.thresholds().asMap());
+    }
+
+    @POST
+    @Path("/reload")
+    @Operation(summary = "Recompile rules/, replay the fixtures, and swap only if both succeed; 422 otherwise")
+    public Response reload(@HeaderParam("X-Actor") String actor, @QueryParam("by") String by) {
+        String who = by != null && !by.isBlank() ? by : actor != null && !actor.isBlank() ? actor : "api";
+        ReloadOutcome outcome = reloader.reload(who);
+        if (!outcome.rejected()) {
+            return Response.ok(outcome).build();
+        }
+        String detail = "INVALID".equals(outcome.outcome())
+                ? outcome.errors().size() + " error(s) in the rules folder; the active rule set keeps serving"
+                : outcome.failingFixtures().size() + " fixture(s) fail under the new rules; the active rule set keeps serving";
+        ReloadProblem problem = new ReloadProblem("/problems/rules-rejected", "Rule set rejected (" + outcome.outcome() + ")",
+                422, detail, outcome.previousVersion(), outcome.errors(), outcome.failingFixtures());
+        return Response.status(422).type(Problem.MEDIA_TYPE).entity(problem).build();
+    }
+
+    @GET
+    @Path("/reloads")
+    @Operation(summary = "Reload history, newest first: version, time, who, outcome, errors")
+    public List<RuleReloader.Attempt> reloads(@QueryParam("limit") String limit) {
+        return reloader.history(QueryParams.integer("limit", limit, 50, 1, 1000));
+    }
+}

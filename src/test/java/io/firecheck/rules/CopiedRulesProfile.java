@@ -1,0 +1,61 @@
+package io.firecheck.rules;
+
+import io.quarkus.test.junit.QuarkusTestProfile;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.stream.Stream;
+
+/** Runs the service on a copy of rules/ that a test may break, so the real folder is never touched. */
+public class CopiedRulesProfile implements QuarkusTestProfile {
+    static final Path DIR = copy();
+
+    private static Path copy() {
+        try {
+            Path target = Files.createTempDirectory("firecheck-rules-");
+            Path source = Path.of("rules");
+            try (Stream<Path> files = Files.walk(source)) {
+                for (Path p : files.toList()) {
+                    Path to = target.resolve(source.relativize(p).toString());
+                    if (Files.isDirectory(p)) {
+                        Files.createDirectories(to);
+                    } else {
+                        Files.copy(p, to);
+                    }
+                }
+            }
+            return target;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Puts the original file back: each test starts from the shipped rules. */
+    static void restore(String file) {
+        try {
+            Files.copy(Path.of("rules", file), DIR.resolve(file), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static void edit(String file, String from, String to) {
+        try {
+            Path p = DIR.resolve(file);
+            String text = Files.readString(p);
+            if (!text.contains(from)) {
+                throw new IllegalStateException(file + " does not contain " + from);
+            }
+            Files.writeString(p, text.replace(from, to));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public Map<String, String> getConfigOverrides() {
+        return Map.of("firecheck.rules.dir", DIR.toString());
+    }
+}
