@@ -204,7 +204,7 @@ class EvaluationApiTest {
                 .body("findings[0].area", equalTo("shafts"))
                 .body("findings[0].level", equalTo("GENERAL"))
                 .body("findings[0].basis", startsWith("GB 50016"))
-                .body("findings[0].evidence", endsWith("0.75 h < 1 h"))
+                .body("findings[0].evidence", endsWith("0.75 h < 1.00 h"))
                 .body("findings[0].rectification", notNullValue())
                 .body("findings.ruleId", containsInAnyOrder("SHAFT-WALL-RATING"));
     }

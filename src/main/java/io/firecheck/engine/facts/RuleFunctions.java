@@ -61,8 +61,9 @@ public final class RuleFunctions {
         return placeTypes != null && placeTypes.stream().anyMatch(p -> names.contains(p.name()));
     }
 
+    /** A number as written: 1.00 stays "1.00", so evidence shows the threshold the way the rules state it. */
     public static String plain(BigDecimal value) {
-        return value == null ? "?" : value.stripTrailingZeros().toPlainString();
+        return value == null ? "?" : value.toPlainString();
     }
 
     public static boolean hasReadinessGap(Readiness r) {

@@ -1,0 +1,160 @@
+package io.firecheck.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.firecheck.engine.Evaluator;
+import io.firecheck.engine.RuleProblem;
+import io.firecheck.engine.RuleSet;
+import io.firecheck.engine.RuleSetInvalidException;
+import io.firecheck.engine.RuleSetLoader;
+import io.firecheck.fixtures.FixtureLoader;
+import io.firecheck.fixtures.LocalReplay;
+import io.firecheck.fixtures.Replay;
+import io.firecheck.fixtures.ReplayOutcome;
+import io.firecheck.inspection.DocumentChecks;
+import io.firecheck.inspection.InspectionDocument;
+import io.firecheck.inspection.Violation;
+import jakarta.validation.Validation;
+import jakarta.validation.Validator;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import org.hibernate.validator.messageinterpolation.ParameterMessageInterpolator;
+
+/**
+ * Staff and QA commands; no database and no server needed (replay --url uses a running service).
+ * Exit codes: 0 success, 1 rules invalid / fixtures failing / document invalid, 2 wrong usage.
+ */
+public final class Main {
+    private static final String USAGE = """
+            usage: bin/firecheck <command>
+              validate [rules-dir]                     compile the rules; list every problem as file:line
+              test [rules-dir] [fixtures-dir]          replay the fixtures against the rules
+              replay [--rules DIR] [--fixtures DIR] [--url URL] [--junit FILE]
+                                                       the same, optionally against a running service
+              explain <inspection.json> [--rules DIR]  evaluate one document and explain the result
+            """;
+
+    private final PrintStream out;
+
+    Main(PrintStream out) {
+        this.out = out;
+    }
+
+    public static void main(String[] args) {
+        System.exit(new Main(new PrintStream(System.out, true, StandardCharsets.UTF_8)).run(args));
+    }
+
+    int run(String[] args) {
+        if (args.length == 0) {
+            out.print(USAGE);
+            return 2;
+        }
+        try {
+            return switch (args[0]) {
+                case "validate" -> validate(Path.of(arg(args, 1, "rules")));
+                case "test" -> replay(Path.of(arg(args, 1, "rules")), Path.of(arg(args, 2, "test-fixtures")), null,
+                        Path.of("target/fixture-replay/TEST-fixtures.xml"));
+                case "replay" -> replay(Path.of(option(args, "--rules", "rules")), Path.of(option(args, "--fixtures", "test-fixtures")),
+                        option(args, "--url", null), Path.of(option(args, "--junit", "target/fixture-replay/TEST-fixtures.xml")));
+                case "explain" -> args.length < 2 ? usage() : explain(Path.of(args[1]), Path.of(option(args, "--rules", "rules")));
+                default -> usage();
+            };
+        } catch (IOException | RuntimeException e) {
+            out.println("error: " + e.getMessage());
+            return 1;
+        }
+    }
+
+    private int usage() {
+        out.print(USAGE);
+        return 2;
+    }
+
+    int validate(Path rules) {
+        try {
+            RuleSet set = new RuleSetLoader().load(rules);
+            out.println("OK " + rules + ": " + set.catalogue().size() + " rules, version " + set.version());
+            return 0;
+        } catch (RuleSetInvalidException e) {
+            for (RuleProblem p : e.problems()) {
+                out.println(rules.resolve(p.file()) + (p.line() > 0 ? ":" + p.line() : "") + ": " + p.message());
+            }
+            out.println(e.problems().size() + " problem(s); nothing was changed");
+            return 1;
+        }
+    }
+
+    int replay(Path rules, Path fixtures, String url, Path junit) throws IOException {
+        List<ReplayOutcome> outcomes;
+        if (url == null) {
+            RuleSet set;
+            try {
+                set = new RuleSetLoader().load(rules);
+            } catch (RuleSetInvalidException e) {
+                return validate(rules);
+            }
+            outcomes = new LocalReplay().run(set, fixtures);
+        } else {
+            ObjectMapper mapper = LocalReplay.mapper();
+            HttpReplay http = new HttpReplay(mapper, url);
+            outcomes = Replay.run(new FixtureLoader(mapper).load(fixtures), http::evaluate);
+        }
+        ReplayReport.table(outcomes, out);
+        ReplayReport.junit(outcomes, junit);
+        out.println("JUnit XML: " + junit);
+        return outcomes.stream().allMatch(ReplayOutcome::passed) ? 0 : 1;
+    }
+
+    int explain(Path document, Path rules) throws IOException {
+        RuleSet set;
+        try {
+            set = new RuleSetLoader().load(rules);
+        } catch (RuleSetInvalidException e) {
+            return validate(rules);
+        }
+        ObjectMapper mapper = LocalReplay.mapper();
+        InspectionDocument doc;
+        try {
+            doc = mapper.readValue(document.toFile(), InspectionDocument.class);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            out.println(document + ": not a readable inspection document: " + e.getOriginalMessage());
+            return 1;
+        }
+        List<Violation> violations = new DocumentChecks(validator()).check(doc, LocalDate.now(ZoneId.of("Asia/Shanghai")));
+        if (!violations.isEmpty()) {
+            violations.forEach(v -> out.println(document + ": " + v.field() + ": " + v.message()));
+            return 1;
+        }
+        Explain.print(new Evaluator().evaluate(set, doc), out);
+        return 0;
+    }
+
+    private static Validator validator() {
+        return Validation.byDefaultProvider().configure()
+                .messageInterpolator(new ParameterMessageInterpolator()).buildValidatorFactory().getValidator();
+    }
+
+    private static String arg(String[] args, int i, String fallback) {
+        List<String> positional = new ArrayList<>();
+        for (String a : args) {
+            if (!a.startsWith("--")) {
+                positional.add(a);
+            }
+        }
+        return i < positional.size() ? positional.get(i) : fallback;
+    }
+
+    private static String option(String[] args, String name, String fallback) {
+        for (int i = 0; i < args.length - 1; i++) {
+            if (args[i].equals(name)) {
+                return args[i + 1];
+            }
+        }
+        return fallback;
+    }
+}
