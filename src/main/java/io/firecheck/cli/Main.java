@@ -1,6 +1,7 @@
 package io.firecheck.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.firecheck.engine.CatalogueDoc;
 import io.firecheck.engine.Evaluator;
 import io.firecheck.engine.RuleProblem;
 import io.firecheck.engine.RuleSet;
@@ -37,6 +38,7 @@ public final class Main {
               replay [--rules DIR] [--fixtures DIR] [--url URL] [--junit FILE]
                                                        the same, optionally against a running service
               explain <inspection.json> [--rules DIR]  evaluate one document and explain the result
+              catalogue [rules-dir] [out-file]         write the readable catalogue (default docs/rules.md)
             """;
 
     private final PrintStream out;
@@ -62,6 +64,7 @@ public final class Main {
                 case "replay" -> replay(Path.of(option(args, "--rules", "rules")), Path.of(option(args, "--fixtures", "test-fixtures")),
                         option(args, "--url", null), Path.of(option(args, "--junit", "target/fixture-replay/TEST-fixtures.xml")));
                 case "explain" -> args.length < 2 ? usage() : explain(Path.of(args[1]), Path.of(option(args, "--rules", "rules")));
+                case "catalogue" -> catalogue(Path.of(arg(args, 1, "rules")), Path.of(arg(args, 2, "docs/rules.md")));
                 default -> usage();
             };
         } catch (IOException | RuntimeException e) {
@@ -108,6 +111,16 @@ public final class Main {
         ReplayReport.junit(outcomes, junit);
         out.println("JUnit XML: " + junit);
         return outcomes.stream().allMatch(ReplayOutcome::passed) ? 0 : 1;
+    }
+
+    int catalogue(Path rules, Path target) throws IOException {
+        try {
+            java.nio.file.Files.writeString(target, CatalogueDoc.render(new RuleSetLoader().load(rules)), StandardCharsets.UTF_8);
+            out.println("wrote " + target);
+            return 0;
+        } catch (RuleSetInvalidException e) {
+            return validate(rules);
+        }
     }
 
     int explain(Path document, Path rules) throws IOException {

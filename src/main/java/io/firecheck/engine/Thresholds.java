@@ -20,7 +20,7 @@ public final class Thresholds {
     }
 
     Thresholds(Map<String, Entry> entries) {
-        this.entries = Map.copyOf(entries);
+        this.entries = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(entries)); // file order, for people reading it
     }
 
     /** Parses the file; problems are added to {@code problems} with their line. */

@@ -1,6 +1,13 @@
 package io.firecheck.evaluation;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.firecheck.inspection.InspectionDocument;
+import io.firecheck.inspection.InvalidDocumentException;
+import io.firecheck.inspection.Violation;
+import io.firecheck.web.Problem;
+import io.firecheck.web.ProblemMappers;
 import io.firecheck.web.Problems;
 import io.firecheck.web.QueryParams;
 import jakarta.ws.rs.Consumes;
@@ -13,6 +20,8 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
@@ -21,9 +30,11 @@ import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 @Produces(MediaType.APPLICATION_JSON)
 public class EvaluationResource {
     private final EvaluationService service;
+    private final ObjectMapper mapper;
 
-    public EvaluationResource(EvaluationService service) {
+    public EvaluationResource(EvaluationService service, ObjectMapper mapper) {
         this.service = service;
+        this.mapper = mapper;
     }
 
     @POST
@@ -38,6 +49,41 @@ public class EvaluationResource {
             return Response.created(URI.create("/api/v1/evaluations/" + outcome.id())).entity(outcome.json()).build();
         }
         return Response.ok(outcome.json()).build();
+    }
+
+    static final int BATCH_LIMIT = 1000;
+
+    @POST
+    @Path("/evaluations/batch")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Evaluate up to 1,000 documents; one result or one problem per item, in order",
+            description = "Each item is stored (or found again by its inspection id) on its own: one bad item does not "
+                    + "stop the others.")
+    public List<BatchItem> batch(List<JsonNode> documents, @QueryParam("dryRun") String dryRun) {
+        if (documents == null || documents.isEmpty() || documents.size() > BATCH_LIMIT) {
+            throw QueryParams.invalid("$", "must be a JSON array of 1 to " + BATCH_LIMIT + " inspection documents");
+        }
+        boolean dry = QueryParams.bool("dryRun", dryRun, false);
+        List<BatchItem> out = new ArrayList<>(documents.size());
+        for (int i = 0; i < documents.size(); i++) {
+            out.add(batchItem(i, documents.get(i), dry));
+        }
+        return out;
+    }
+
+    private BatchItem batchItem(int index, JsonNode node, boolean dryRun) {
+        List<Violation> violations;
+        try {
+            EvaluationService.Outcome o = service.evaluate(mapper.treeToValue(node, InspectionDocument.class), dryRun);
+            return new BatchItem(index, o.created() ? 201 : 200,
+                    o.created() ? "/api/v1/evaluations/" + o.id() : null, o.json(), null);
+        } catch (JsonProcessingException e) {
+            violations = List.of(ProblemMappers.violation(e));
+        } catch (InvalidDocumentException e) {
+            violations = e.violations();
+        }
+        return new BatchItem(index, 400, null, null, new Problem("/problems/invalid-input", "Invalid inspection document",
+                400, violations.size() + " invalid field(s) in item " + index, null, violations));
     }
 
     @GET

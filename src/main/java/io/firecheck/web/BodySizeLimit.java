@@ -7,19 +7,23 @@ import jakarta.enterprise.event.Observes;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Answers an over-size body with problem+json before it is read. Quarkus enforces the same limit
- * (quarkus.http.limits.max-body-size) on bodies sent without a Content-Length, with a bare 413.
+ * Answers an over-size body with problem+json before it is read: 1 MiB for one document, the batch
+ * limit (quarkus.http.limits.max-body-size, which Quarkus also enforces with a bare 413 on bodies sent
+ * without a Content-Length) for the batch endpoint.
  */
 @ApplicationScoped
 public class BodySizeLimit {
     private static final String BODY = "{\"type\":\"about:blank\",\"title\":\"Content Too Large\",\"status\":413,"
             + "\"detail\":\"the request body is larger than %d bytes\"}";
 
+    static final long SINGLE_LIMIT = 1024 * 1024;
+
     void register(@Observes Filters filters,
                   @ConfigProperty(name = "quarkus.http.limits.max-body-size") io.quarkus.runtime.configuration.MemorySize max) {
-        long limit = max.asLongValue();
+        long batchLimit = max.asLongValue();
         filters.register(rc -> {
             String length = rc.request().getHeader(HttpHeaders.CONTENT_LENGTH);
+            long limit = rc.request().path().endsWith("/batch") ? batchLimit : SINGLE_LIMIT;
             if (length != null && parse(length) > limit) {
                 rc.response().setStatusCode(413)
                         .putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE)

@@ -196,6 +196,39 @@ class EvaluationApiTest {
     }
 
     @Test
+    void aBatchAnswersEveryItemInOrder() {
+        ObjectNode good = TestDocs.tower();
+        ObjectNode badHeight = TestDocs.tower();
+        at(badHeight, "building").put("heightM", 0);
+        ObjectNode badEnum = TestDocs.tower();
+        at(badEnum, "building").put("use", "HOUSE");
+        List<ObjectNode> batch = List.of(good, badHeight, badEnum, good);
+        given().contentType(ContentType.JSON).body(json(batch)).post("/api/v1/evaluations/batch").then().statusCode(200)
+                .body("index", contains(0, 1, 2, 3))
+                .body("status", contains(201, 400, 400, 200))
+                .body("[0].result.classification", equalTo("COMPLIANT"))
+                .body("[0].location", startsWith("/api/v1/evaluations/"))
+                .body("[1].problem.violations.field", contains("building.heightM"))
+                .body("[2].problem.violations.field", contains("building.use"))
+                .body("[3].result.id", equalTo(given().contentType(ContentType.JSON).body(json(good))
+                        .post("/api/v1/evaluations").path("id")));
+    }
+
+    @Test
+    void aBatchHoldsOneToAThousandDocuments() {
+        given().contentType(ContentType.JSON).body("[]").post("/api/v1/evaluations/batch").then().statusCode(400)
+                .body("violations.field", contains("$"));
+        List<ObjectNode> tooMany = new ArrayList<>();
+        ObjectNode small = TestDocs.MAPPER.createObjectNode();
+        for (int i = 0; i < 1001; i++) {
+            tooMany.add(small);
+        }
+        given().contentType(ContentType.JSON).body(json(tooMany)).post("/api/v1/evaluations/batch").then().statusCode(400);
+        given().contentType(ContentType.JSON).body(json(TestDocs.tower())).post("/api/v1/evaluations/batch").then()
+                .statusCode(400).contentType("application/problem+json");
+    }
+
+    @Test
     void findingsCarryTheirRuleMetadata() {
         ObjectNode doc = TestDocs.tower();
         ((ObjectNode) doc.get("shafts").get(0)).put("wallFireResistanceH", 0.75);
