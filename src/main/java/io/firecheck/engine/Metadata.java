@@ -27,6 +27,7 @@ final class Metadata {
     static Map<String, RuleInfo> read(KieBase kieBase, Map<String, String> files, Thresholds th, List<RuleProblem> problems) {
         Map<String, Map<String, String>> merged = new TreeMap<>();
         Map<String, String> fileOfId = new LinkedHashMap<>();
+        Map<String, Integer> lineOfId = new LinkedHashMap<>();
         for (Rule rule : rules(kieBase)) {
             String file = fileOf(rule);
             int line = lineOf(files.get(file), rule.getName());
@@ -39,6 +40,7 @@ final class Metadata {
             }
             Map<String, String> into = merged.computeIfAbsent(id.toString(), k -> new LinkedHashMap<>());
             fileOfId.putIfAbsent(id.toString(), file);
+            lineOfId.putIfAbsent(id.toString(), line);
             meta.forEach((key, value) -> {
                 if (!KNOWN.contains(key)) {
                     problems.add(new RuleProblem(file, line, "rule \"" + rule.getName() + "\": unknown metadata @" + key
@@ -55,7 +57,7 @@ final class Metadata {
         }
         Map<String, RuleInfo> catalogue = new LinkedHashMap<>();
         merged.forEach((id, meta) -> {
-            RuleInfo info = toInfo(id, meta, fileOfId.get(id), th, problems);
+            RuleInfo info = toInfo(id, meta, fileOfId.get(id), lineOfId.get(id), th, problems);
             if (info != null) {
                 catalogue.put(id, info);
             }
@@ -63,8 +65,8 @@ final class Metadata {
         return sorted(catalogue);
     }
 
-    private static RuleInfo toInfo(String id, Map<String, String> meta, String file, Thresholds th, List<RuleProblem> problems) {
-        int line = 0;
+    private static RuleInfo toInfo(String id, Map<String, String> meta, String file, int line, Thresholds th,
+                                   List<RuleProblem> problems) {
         List<String> absent = REQUIRED.stream().filter(k -> meta.getOrDefault(k, "").isBlank()).toList();
         if (!absent.isEmpty()) {
             problems.add(new RuleProblem(file, line, "rule " + id + " lacks metadata: @" + String.join(", @", absent)));

@@ -67,6 +67,7 @@ class RuleSetLoaderTest {
         write(RULE.replace("@level(\"GENERAL\")", ""), determination());
         List<RuleProblem> problems = problems();
         assertEquals("a.drl", problems.get(0).file());
+        assertEquals(6, problems.get(0).line(), "the line of the rule");
         assertTrue(problems.get(0).message().contains("@level"), problems.toString());
     }
 
