@@ -9,6 +9,9 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Reads values out of an inspection document by JSON path, e.g. {@code controlRoom.present},
@@ -107,16 +110,20 @@ public final class DocumentPaths {
         }
     }
 
+    /** Class.getRecordComponents() re-reads the class file each call; evaluations ask thousands of times. */
+    private static final Map<Class<?>, Map<String, RecordComponent>> COMPONENTS = new ConcurrentHashMap<>();
+
     private static RecordComponent component(Class<?> type, String name) {
         if (!type.isRecord()) {
             return null;
         }
-        for (RecordComponent c : type.getRecordComponents()) {
-            if (c.getName().equals(name)) {
-                return c;
+        return COMPONENTS.computeIfAbsent(type, t -> {
+            Map<String, RecordComponent> byName = new HashMap<>();
+            for (RecordComponent c : t.getRecordComponents()) {
+                byName.put(c.getName(), c);
             }
-        }
-        return null;
+            return byName;
+        }).get(name);
     }
 
     private static Class<?> elementType(Type listType) {
@@ -125,7 +132,13 @@ public final class DocumentPaths {
     }
 
     private record Segment(String name, boolean iterates, String filterField, String filterValue) {
+        private static final Map<String, List<Segment>> PARSED = new ConcurrentHashMap<>();
+
         static List<Segment> parse(String path) {
+            return PARSED.computeIfAbsent(path, Segment::parseNew);
+        }
+
+        private static List<Segment> parseNew(String path) {
             List<Segment> out = new ArrayList<>();
             for (String raw : path.strip().split("\\.")) {
                 int b = raw.indexOf('[');
@@ -139,7 +152,7 @@ public final class DocumentPaths {
                         ? new Segment(raw.substring(0, b), true, null, null)
                         : new Segment(raw.substring(0, b), true, inner.substring(0, eq), inner.substring(eq + 1)));
             }
-            return out;
+            return List.copyOf(out);
         }
     }
 }
