@@ -18,6 +18,10 @@ public record RuleSet(
         Thresholds thresholds,
         KieBase kieBase) {
 
+    public java.util.Set<String> inspectionRuleIds() {
+        return inspectionRules().stream().map(RuleInfo::id).collect(java.util.stream.Collectors.toSet());
+    }
+
     /** Inspection rules only (no SCOPE rules), in catalogue order. */
     public List<RuleInfo> inspectionRules() {
         return catalogue.values().stream().filter(r -> r.level() != Level.SCOPE).toList();

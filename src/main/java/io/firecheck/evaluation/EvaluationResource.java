@@ -22,7 +22,6 @@ import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 
@@ -90,7 +89,7 @@ public class EvaluationResource {
     @Path("/evaluations/{id}")
     @Operation(summary = "One stored evaluation result")
     public Response get(@PathParam("id") String id) {
-        return uuid(id).flatMap(service::find)
+        return QueryParams.uuid(id).flatMap(service::find)
                 .map(json -> Response.ok(json).build())
                 .orElseGet(() -> Problems.response(404, "Not Found", "no evaluation with id " + id));
     }
@@ -102,13 +101,5 @@ public class EvaluationResource {
                                              @QueryParam("page") String page, @QueryParam("size") String size) {
         return service.ofBuilding(buildingId, QueryParams.integer("page", page, 0, 0, 1_000_000),
                 QueryParams.integer("size", size, 20, 1, 200));
-    }
-
-    private static java.util.Optional<UUID> uuid(String id) {
-        try {
-            return java.util.Optional.of(UUID.fromString(id));
-        } catch (IllegalArgumentException e) {
-            return java.util.Optional.empty();
-        }
     }
 }

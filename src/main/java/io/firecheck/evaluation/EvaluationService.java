@@ -8,6 +8,7 @@ import io.firecheck.engine.Evaluator;
 import io.firecheck.engine.RuleSet;
 import io.firecheck.inspection.DocumentChecks;
 import io.firecheck.inspection.InspectionDocument;
+import io.firecheck.persistence.JsonColumns;
 import io.firecheck.rules.RuleBook;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -58,6 +59,7 @@ public class EvaluationService {
     public Outcome evaluate(InspectionDocument doc, boolean dryRun) {
         checks.requireValid(doc, LocalDate.now(clock));
         RuleSet set = ruleBook.current();
+        DocumentChecks.requireKnownRules(doc, set.inspectionRuleIds());
         EvaluationResult result = latency.record(() -> evaluator.evaluate(set, doc));
         Instant now = clock.instant();
         if (dryRun) {
@@ -127,10 +129,6 @@ public class EvaluationService {
     }
 
     private String json(Object value) {
-        try {
-            return mapper.writeValueAsString(value);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("cannot write JSON", e);
-        }
+        return JsonColumns.write(mapper, value);
     }
 }

@@ -41,6 +41,21 @@ public final class DocumentChecks {
         return out;
     }
 
+    /** A rule id corrected on site must name an inspection rule, or the correction would silently do nothing. */
+    public static void requireKnownRules(InspectionDocument doc, java.util.Set<String> inspectionRuleIds) {
+        List<String> ids = doc.inspection().correctedOnSiteOrEmpty();
+        List<Violation> out = new ArrayList<>();
+        for (int i = 0; i < ids.size(); i++) {
+            if (!inspectionRuleIds.contains(ids.get(i))) {
+                out.add(new Violation("inspection.correctedOnSite[" + i + "]", "unknown rule id `" + ids.get(i)
+                        + "`: see GET /api/v1/rules for the ids"));
+            }
+        }
+        if (!out.isEmpty()) {
+            throw new InvalidDocumentException(out);
+        }
+    }
+
     /** "shafts[0].wallFireResistanceH" from a Bean Validation property path. */
     static String jsonPath(Path path) {
         return jsonPath(path, 0);

@@ -32,8 +32,8 @@ public class OrderResource {
     public OrderViews.Page list(@QueryParam("status") String status, @QueryParam("jurisdiction") String jurisdiction,
                                 @QueryParam("buildingId") String buildingId, @QueryParam("overdue") String overdue,
                                 @QueryParam("page") String page, @QueryParam("size") String size) {
-        OrderService.Filter filter = new OrderService.Filter(status(status), blankToNull(jurisdiction),
-                blankToNull(buildingId), overdue == null || overdue.isEmpty() ? null : QueryParams.bool("overdue", overdue, false));
+        OrderService.Filter filter = new OrderService.Filter(status(status), QueryParams.blankToNull(jurisdiction),
+                QueryParams.blankToNull(buildingId), overdue == null || overdue.isEmpty() ? null : QueryParams.bool("overdue", overdue, false));
         return orders.list(filter, QueryParams.integer("page", page, 0, 0, 1_000_000), QueryParams.integer("size", size, 20, 1, 200));
     }
 
@@ -41,7 +41,7 @@ public class OrderResource {
     @Path("/{id}")
     @Operation(summary = "One order with its hazards, linked evaluations, hazard history and transitions")
     public Response get(@PathParam("id") String id) {
-        return uuid(id).flatMap(orders::find).map(d -> Response.ok(d).build())
+        return QueryParams.uuid(id).flatMap(orders::find).map(d -> Response.ok(d).build())
                 .orElseGet(() -> Problems.response(404, "Not Found", "no supervision order with id " + id));
     }
 
@@ -92,19 +92,7 @@ public class OrderResource {
         }
     }
 
-    private static String blankToNull(String s) {
-        return s == null || s.isBlank() ? null : s;
-    }
-
     private static UUID requireUuid(String id) {
-        return uuid(id).orElseThrow(() -> new OrderNotFoundException(id));
-    }
-
-    private static java.util.Optional<UUID> uuid(String id) {
-        try {
-            return java.util.Optional.of(UUID.fromString(id));
-        } catch (IllegalArgumentException e) {
-            return java.util.Optional.empty();
-        }
+        return QueryParams.uuid(id).orElseThrow(() -> new OrderNotFoundException(id));
     }
 }

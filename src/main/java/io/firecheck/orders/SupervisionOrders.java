@@ -1,6 +1,5 @@
 package io.firecheck.orders;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.firecheck.config.FirecheckConfig;
 import io.firecheck.engine.Classification;
@@ -9,6 +8,7 @@ import io.firecheck.engine.Finding;
 import io.firecheck.evaluation.EvaluationListener;
 import io.firecheck.evaluation.EvaluationResponse.OrderRef;
 import io.firecheck.inspection.InspectionDocument;
+import io.firecheck.persistence.JsonColumns;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
@@ -156,10 +156,6 @@ public class SupervisionOrders implements EvaluationListener {
     }
 
     private String json(Object value) {
-        try {
-            return mapper.writeValueAsString(value);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
+        return JsonColumns.write(mapper, value);
     }
 }

@@ -35,6 +35,19 @@ public final class QueryParams {
         throw invalid(name, "must be a whole number from " + min + " to " + max);
     }
 
+    /** An id in a path; anything that is not a UUID cannot name a stored thing. */
+    public static java.util.Optional<java.util.UUID> uuid(String id) {
+        try {
+            return java.util.Optional.of(java.util.UUID.fromString(id));
+        } catch (IllegalArgumentException e) {
+            return java.util.Optional.empty();
+        }
+    }
+
+    public static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s;
+    }
+
     public static InvalidDocumentException invalid(String name, String message) {
         return new InvalidDocumentException(List.of(new Violation(name, message)));
     }

@@ -150,6 +150,13 @@ class InvalidInputTest {
     }
 
     @Test
+    void correctedOnSiteMustNameAnInspectionRule() {
+        ObjectNode doc = TestDocs.tower();
+        at(doc, "inspection").putArray("correctedOnSite").add("EVAC-BLOCKED").add("EVAC-BLOKED");
+        rejected(doc).body("violations.field", contains("inspection.correctedOnSite[1]"));
+    }
+
+    @Test
     void everyViolationIsListed() {
         ObjectNode doc = TestDocs.tower();
         at(doc, "building").put("heightM", 0);

@@ -12,7 +12,7 @@ import java.util.stream.Stream;
 public class CopiedRulesProfile implements QuarkusTestProfile {
     static final Path DIR = copy();
 
-    private static Path copy() {
+    static Path copy() {
         try {
             Path target = Files.createTempDirectory("firecheck-rules-");
             Path source = Path.of("rules");
