@@ -12,6 +12,8 @@ import io.firecheck.fixtures.LocalReplay;
 import io.firecheck.fixtures.Replay;
 import io.firecheck.fixtures.ReplayOutcome;
 import io.firecheck.inspection.DocumentChecks;
+import io.firecheck.inspection.DocumentReader;
+import io.firecheck.inspection.InvalidDocumentException;
 import io.firecheck.inspection.InspectionDocument;
 import io.firecheck.inspection.Violation;
 import jakarta.validation.Validation;
@@ -132,13 +134,17 @@ public final class Main {
         }
         ObjectMapper mapper = LocalReplay.mapper();
         InspectionDocument doc;
+        List<Violation> violations;
         try {
-            doc = mapper.readValue(document.toFile(), InspectionDocument.class);
+            doc = new DocumentReader(mapper).read(mapper.readTree(document.toFile()));
+            violations = new DocumentChecks(validator()).check(doc, LocalDate.now(ZoneId.of("Asia/Shanghai")));
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            out.println(document + ": not a readable inspection document: " + e.getOriginalMessage());
+            out.println(document + ": not readable JSON: " + e.getOriginalMessage());
             return 1;
+        } catch (InvalidDocumentException e) {
+            violations = e.violations();
+            doc = null;
         }
-        List<Violation> violations = new DocumentChecks(validator()).check(doc, LocalDate.now(ZoneId.of("Asia/Shanghai")));
         if (!violations.isEmpty()) {
             violations.forEach(v -> out.println(document + ": " + v.field() + ": " + v.message()));
             return 1;

@@ -1,13 +1,12 @@
 package io.firecheck.evaluation;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.firecheck.inspection.DocumentReader;
 import io.firecheck.inspection.InspectionDocument;
 import io.firecheck.inspection.InvalidDocumentException;
 import io.firecheck.inspection.Violation;
 import io.firecheck.web.Problem;
-import io.firecheck.web.ProblemMappers;
 import io.firecheck.web.Problems;
 import io.firecheck.web.QueryParams;
 import jakarta.ws.rs.Consumes;
@@ -23,17 +22,19 @@ import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 
 @Path("/api/v1")
 @Produces(MediaType.APPLICATION_JSON)
 public class EvaluationResource {
     private final EvaluationService service;
-    private final ObjectMapper mapper;
+    private final DocumentReader reader;
 
     public EvaluationResource(EvaluationService service, ObjectMapper mapper) {
         this.service = service;
-        this.mapper = mapper;
+        this.reader = new DocumentReader(mapper);
     }
 
     @POST
@@ -42,8 +43,10 @@ public class EvaluationResource {
     @Operation(summary = "Evaluate one inspection document",
             description = "201 with Location for a new inspection id; 200 with the stored result when the id was seen before; "
                     + "dryRun=true evaluates without storing anything.")
-    public Response evaluate(@RequestBody(required = true) InspectionDocument doc, @QueryParam("dryRun") String dryRun) {
-        EvaluationService.Outcome outcome = service.evaluate(doc, QueryParams.bool("dryRun", dryRun, false));
+    public Response evaluate(@RequestBody(required = true, content = @Content(schema = @Schema(implementation = InspectionDocument.class)))
+                             JsonNode body, @QueryParam("dryRun") String dryRun) {
+        boolean dry = QueryParams.bool("dryRun", dryRun, false);
+        EvaluationService.Outcome outcome = service.evaluate(reader.read(body), dry);
         if (outcome.created()) {
             return Response.created(URI.create("/api/v1/evaluations/" + outcome.id())).entity(outcome.json()).build();
         }
@@ -73,11 +76,9 @@ public class EvaluationResource {
     private BatchItem batchItem(int index, JsonNode node, boolean dryRun) {
         List<Violation> violations;
         try {
-            EvaluationService.Outcome o = service.evaluate(mapper.treeToValue(node, InspectionDocument.class), dryRun);
+            EvaluationService.Outcome o = service.evaluate(reader.read(node), dryRun);
             return new BatchItem(index, o.created() ? 201 : 200,
                     o.created() ? "/api/v1/evaluations/" + o.id() : null, o.json(), null);
-        } catch (JsonProcessingException e) {
-            violations = List.of(ProblemMappers.violation(e));
         } catch (InvalidDocumentException e) {
             violations = e.violations();
         }

@@ -61,6 +61,17 @@ class InvalidInputTest {
     }
 
     @Test
+    void everyShapeErrorIsListedAtOnce() {
+        ObjectNode doc = TestDocs.tower();
+        at(doc, "building").put("heightM", "tall").put("use", "HOUSE");
+        at(doc, "controlRoom").put("present", "yes").put("operatorPerShift", 2);
+        ((ObjectNode) doc.get("shafts").get(0)).put("floorsTotal", 33.5);
+        at(doc, "management").put("lastDrillDate", "2026-13-01");
+        rejected(doc).body("violations.field", contains("building.heightM", "building.use", "controlRoom.operatorPerShift",
+                "controlRoom.present", "management.lastDrillDate", "shafts[0].floorsTotal"));
+    }
+
+    @Test
     void unknownEnumValue() {
         ObjectNode doc = TestDocs.tower();
         at(doc, "building").put("use", "HOUSE");
