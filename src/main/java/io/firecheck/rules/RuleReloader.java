@@ -10,7 +10,9 @@ import io.firecheck.fixtures.LocalReplay;
 import io.firecheck.fixtures.ReplayOutcome;
 import io.firecheck.persistence.JsonColumns;
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.persistence.EntityManager;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -39,6 +41,13 @@ public class RuleReloader {
         this.em = em;
         this.mapper = mapper;
         this.clock = clock;
+    }
+
+    /** The set loaded at startup opens the history, so every version that served is on record. */
+    void recordStartup(@Observes StartupEvent event) {
+        RuleSet set = ruleBook.current();
+        record(new ReloadOutcome("STARTUP", set.version(), null, set.catalogue().size(), set.loadedAt(), "startup",
+                List.of(), List.of()), set.files());
     }
 
     /** Reloads are serialized: two at once would race to decide which set is live. */

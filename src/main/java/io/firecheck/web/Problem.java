@@ -7,8 +7,4 @@ import java.util.List;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record Problem(String type, String title, int status, String detail, String instance, List<?> violations) {
     public static final String MEDIA_TYPE = "application/problem+json";
-
-    public static Problem of(int status, String title, String detail) {
-        return new Problem("about:blank", title, status, detail, null, null);
-    }
 }

@@ -65,7 +65,7 @@ public class ProblemMappers {
         return Problems.response(500, "Internal Server Error", "The request could not be completed; it has been logged.");
     }
 
-    public static Violation violation(JsonProcessingException e) {
+    static Violation violation(JsonProcessingException e) {
         if (e instanceof JsonParseException || !(e instanceof JsonMappingException mapping)) {
             String where = e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
             return new Violation("$", "malformed JSON" + where + ": " + e.getOriginalMessage());

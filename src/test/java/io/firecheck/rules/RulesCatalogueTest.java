@@ -28,6 +28,13 @@ class RulesCatalogueTest {
     }
 
     @Test
+    void theStartupSetOpensTheHistory() {
+        given().queryParam("limit", 1000).get("/api/v1/rules/reloads").then().statusCode(200)
+                .body("outcome", org.hamcrest.Matchers.hasItem("STARTUP"))
+                .body("find { it.outcome == 'STARTUP' }.ruleCount", equalTo(61));
+    }
+
+    @Test
     void reloadingAnUnchangedFolderChangesNothingAndIsRecorded() {
         given().queryParam("by", "duty-officer").post("/api/v1/rules/reload").then().statusCode(200)
                 .body("outcome", equalTo("UNCHANGED"));
