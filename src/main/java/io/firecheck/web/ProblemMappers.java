@@ -61,8 +61,28 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response unexpected(RuntimeException e) {
+        if (databaseUnavailable(e)) {
+            LOG.warn("Database unavailable: " + e.getMessage());
+            return Response.fromResponse(Problems.response(503, "Service Unavailable",
+                    "the database cannot be reached; nothing was stored, retry later with the same inspection id"))
+                    .header("Retry-After", "5").build();
+        }
         LOG.error("Unexpected error", e);
         return Problems.response(500, "Internal Server Error", "The request could not be completed; it has been logged.");
+    }
+
+    /** Connection failures (SQLState class 08) and shutdowns (57P) are transient: the client should retry. */
+    private static boolean databaseUnavailable(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof java.sql.SQLTransientConnectionException) {
+                return true;
+            }
+            if (t instanceof java.sql.SQLException sql && sql.getSQLState() != null
+                    && (sql.getSQLState().startsWith("08") || sql.getSQLState().startsWith("57P"))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     static Violation violation(JsonProcessingException e) {

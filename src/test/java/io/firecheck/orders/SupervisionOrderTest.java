@@ -188,6 +188,17 @@ class SupervisionOrderTest {
     }
 
     @Test
+    void aLateReportOfAnOlderInspectionDoesNotMoveTheOrder() {
+        String building = newBuilding();
+        String id = openOrder(building);
+        ObjectNode older = TestDocs.tower(building);
+        at(older, "inspection").put("date", "2026-10-01");
+        evaluate(older).then().statusCode(201).body("supervisionOrder.status", equalTo("OPEN"));
+        given().get(ORDERS + "/" + id).then().body("status", equalTo("OPEN"))
+                .body("evaluations.role", contains("OPENED", "LATE_REPORT"));
+    }
+
+    @Test
     void concurrentMajorEvaluationsOfOneBuildingShareOneOrder() throws Exception {
         String building = newBuilding();
         ExecutorService pool = Executors.newFixedThreadPool(8);
