@@ -14,22 +14,23 @@ final class CompileMessages {
 
     private static final List<Translation> TRANSLATIONS = List.of(
             new Translation(Pattern.compile("unable to resolve method using strict-mode: [\\w.$]+\\.(\\w+)\\(\\)"),
-                    "unknown fact `$1`: check the field name against inspection-document.md"),
+                    "unknown fact `$1`{in}: check the field name against inspection-document.md"),
             new Translation(Pattern.compile("Unable to (?:resolve|find) ObjectType '(\\w+)'"),
-                    "unknown fact type `$1`: known types are Building, Inspection, ExteriorInsulation, FireSystems, "
+                    "unknown fact type `$1`{in}: known types are Building, Inspection, ExteriorInsulation, FireSystems, "
                             + "Evacuation, RescueAccess, ShaftEntry, ElectricalAndGas, ControlRoom, MicroFireStation, "
                             + "Readiness, EBikes, CentralShed, Management, HighRise, SuperHighRise, Crowded, Fired"),
             new Translation(Pattern.compile("Unable to Analyse Expression .*?\\[Error: unable to resolve method using strict-mode: [\\w.$]+\\.(\\w+)\\(\\)",
-                    Pattern.DOTALL), "unknown fact `$1`: check the field name against inspection-document.md"),
+                    Pattern.DOTALL), "unknown fact `$1`{in}: check the field name against inspection-document.md"),
             new Translation(Pattern.compile("\\[ERR 10[0-9]\\] Line (\\d+):(\\d+) (.*)"),
-                    "syntax error at column $2: $3"),
+                    "syntax error{in} at column $2: $3"),
             new Translation(Pattern.compile("Duplicate rule name: (.*)"),
-                    "two rules are called $1: every rule name must be unique across all files"));
+                    "two rules are called $1: every rule name must be unique across all files{in}"));
 
     private CompileMessages() {
     }
 
-    static String readable(String text) {
+    static String readable(String text, String rule) {
+        String in = rule == null ? "" : " in rule \"" + rule + "\"";
         String flat = text.replaceAll("\\s+", " ").strip();
         for (Translation t : TRANSLATIONS) {
             Matcher m = t.pattern().matcher(flat);
@@ -38,10 +39,10 @@ final class CompileMessages {
                 for (int g = 1; g <= m.groupCount(); g++) {
                     message = message.replace("$" + g, m.group(g));
                 }
-                return message + " (" + shorten(flat) + ")";
+                return message.replace("{in}", in) + " (" + shorten(flat) + ")";
             }
         }
-        return shorten(flat);
+        return (in.isEmpty() ? "" : in.substring(1) + ": ") + shorten(flat);
     }
 
     private static String shorten(String text) {

@@ -29,6 +29,7 @@ public final class RuleSetLoader {
     private static final String KFS_ROOT = "src/main/resources/firecheck/";
     private static final Pattern THRESHOLD_USE = Pattern.compile("\\bth\\.(num|count|list)\\(\\s*\"([^\"]*)\"\\s*\\)");
     private static final AtomicLong BUILDS = new AtomicLong();
+    private static final Pattern RULE_LINE = Pattern.compile("^\\s*rule\\s+\"([^\"]+)\"");
 
     /** Threshold names the Java determination reads, with the kind each must be. */
     private static final Map<String, String> DETERMINATION_THRESHOLDS = Map.of(
@@ -141,7 +142,9 @@ public final class RuleSetLoader {
         });
         KieBuilder builder = ks.newKieBuilder(kfs).buildAll();
         for (Message m : builder.getResults().getMessages(Message.Level.ERROR)) {
-            problems.add(new RuleProblem(fileOf(m.getPath()), m.getLine(), CompileMessages.readable(m.getText())));
+            String file = fileOf(m.getPath());
+            problems.add(new RuleProblem(file, m.getLine(),
+                    CompileMessages.readable(m.getText(), enclosingRule(files.get(file), m.getLine()))));
         }
         if (!problems.isEmpty()) {
             ks.getRepository().removeKieModule(releaseId);
@@ -151,6 +154,24 @@ public final class RuleSetLoader {
         // the container keeps what the KieBase needs; the repository entry would only accumulate
         ks.getRepository().removeKieModule(releaseId);
         return kieBase;
+    }
+
+    /** The name of the rule a line belongs to, so a message can say which rule to open; null outside rules. */
+    static String enclosingRule(String text, int line) {
+        if (text == null || line <= 0) {
+            return null;
+        }
+        String[] lines = text.split("\n", -1);
+        for (int i = Math.min(line, lines.length) - 1; i >= 0; i--) {
+            Matcher m = RULE_LINE.matcher(lines[i]);
+            if (m.find()) {
+                return m.group(1);
+            }
+            if (lines[i].strip().equals("end") && i < line - 1) {
+                return null;
+            }
+        }
+        return null;
     }
 
     private static String fileOf(String kfsPath) {

@@ -53,7 +53,7 @@ class MainTest {
         Run r = run("validate", rules.toString());
         assertEquals(1, r.exit(), r.out());
         assertTrue(r.out().contains("micro-fire-station.drl:"), r.out());
-        assertTrue(r.out().contains("unknown fact `memberz`"), r.out());
+        assertTrue(r.out().contains("unknown fact `memberz` in rule \"MFS-UNDERSTAFFED\""), r.out());
     }
 
     @Test

@@ -68,7 +68,7 @@ class RuleReloadTest {
         CopiedRulesProfile.edit("control-room.drl", "operatorsKnowProcedure == false", "numberOfStoreys == false");
         reload().then().statusCode(422)
                 .body("errors.file", hasItem("control-room.drl"))
-                .body("errors[0].message", containsString("unknown fact `numberOfStoreys`"));
+                .body("errors[0].message", containsString("unknown fact `numberOfStoreys` in rule \"CR-PROCEDURE\""));
     }
 
     @Test
