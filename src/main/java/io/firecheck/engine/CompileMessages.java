@@ -21,6 +21,8 @@ final class CompileMessages {
                             + "Readiness, EBikes, CentralShed, Management, HighRise, SuperHighRise, Crowded, Fired"),
             new Translation(Pattern.compile("Unable to Analyse Expression .*?\\[Error: unable to resolve method using strict-mode: [\\w.$]+\\.(\\w+)\\(\\)",
                     Pattern.DOTALL), "unknown fact `$1`{in}: check the field name against inspection-document.md"),
+            new Translation(Pattern.compile("\\[ERR 10[0-9]\\] Line (\\d+):\\d+ mismatched input 'then'"),
+                    "syntax error{in}: the condition before line $1 is not closed; check that every ( has its )"),
             new Translation(Pattern.compile("\\[ERR 10[0-9]\\] Line (\\d+):(\\d+) (.*)"),
                     "syntax error{in} at column $2: $3"),
             new Translation(Pattern.compile("Duplicate rule name: (.*)"),

@@ -141,7 +141,11 @@ public final class RuleSetLoader {
             }
         });
         KieBuilder builder = ks.newKieBuilder(kfs).buildAll();
-        for (Message m : builder.getResults().getMessages(Message.Level.ERROR)) {
+        List<Message> errors = builder.getResults().getMessages(Message.Level.ERROR);
+        for (Message m : errors) {
+            if (m.getText().contains("Parser returned a null Package") && errors.size() > 1) {
+                continue; // follows a syntax error that is already reported with its line
+            }
             String file = fileOf(m.getPath());
             problems.add(new RuleProblem(file, m.getLine(),
                     CompileMessages.readable(m.getText(), enclosingRule(files.get(file), m.getLine()))));
