@@ -66,6 +66,20 @@ public final class RuleFunctions {
         return value == null ? "?" : value.toPlainString();
     }
 
+    /** The non-empty parts joined with "、": evidence that lists which of several checks failed. */
+    public static String listed(String... parts) {
+        return Arrays.stream(parts).filter(p -> p != null && !p.isEmpty()).collect(java.util.stream.Collectors.joining("、"));
+    }
+
+    /** The text when the fact was recorded as false (or, for {@link #ifTrue}, as true); else empty. */
+    public static String ifFalse(Boolean fact, String text) {
+        return Boolean.FALSE.equals(fact) ? text : "";
+    }
+
+    public static String ifTrue(Boolean fact, String text) {
+        return Boolean.TRUE.equals(fact) ? text : "";
+    }
+
     public static boolean hasReadinessGap(Readiness r) {
         return !readinessGaps(r).isEmpty();
     }
