@@ -188,6 +188,23 @@ class SupervisionOrderTest {
     }
 
     @Test
+    void aMajorHazardFoundAgainWhileAwaitingAcceptanceReturnsTheOrderToRectifying() {
+        String building = newBuilding();
+        String id = openOrder(building);
+        ObjectNode fixed = TestDocs.tower(building);
+        at(fixed, "inspection").put("date", "2026-11-21");
+        evaluate(fixed).then().body("supervisionOrder.status", equalTo("PENDING_ACCEPTANCE"));
+        ObjectNode again = TestDocs.majorTower(building);
+        at(again, "inspection").put("date", "2026-11-22");
+        at(again, "evacuation").put("exitsProvided", 3);
+        evaluate(again).then().body("supervisionOrder.id", equalTo(id)).body("supervisionOrder.status", equalTo("RECTIFYING"));
+        given().get(ORDERS + "/" + id).then()
+                .body("hazards.ruleId", contains("EVAC-EXITS-SHORT", "SYS-REQUIRED-MISSING"))
+                .body("history.findAll { it.kind == 'TRANSITION' }.to", contains("PENDING_ACCEPTANCE", "RECTIFYING"))
+                .body("evaluations.role", contains("OPENED", "RE_INSPECTION", "UPDATED"));
+    }
+
+    @Test
     void aLateReportOfAnOlderInspectionDoesNotMoveTheOrder() {
         String building = newBuilding();
         String id = openOrder(building);
