@@ -19,8 +19,6 @@ final class CompileMessages {
                     "unknown fact type `$1`{in}: known types are Building, Inspection, ExteriorInsulation, FireSystems, "
                             + "Evacuation, RescueAccess, ShaftEntry, ElectricalAndGas, ControlRoom, MicroFireStation, "
                             + "Readiness, EBikes, CentralShed, Management, HighRise, SuperHighRise, Crowded, Fired"),
-            new Translation(Pattern.compile("Unable to Analyse Expression .*?\\[Error: unable to resolve method using strict-mode: [\\w.$]+\\.(\\w+)\\(\\)",
-                    Pattern.DOTALL), "unknown fact `$1`{in}: check the field name against inspection-document.md"),
             new Translation(Pattern.compile("\\[ERR 10[0-9]\\] Line (\\d+):\\d+ mismatched input 'then'"),
                     "syntax error{in}: the condition before line $1 is not closed; check that every ( has its )"),
             new Translation(Pattern.compile("\\[ERR 10[0-9]\\] Line (\\d+):(\\d+) (.*)"),
