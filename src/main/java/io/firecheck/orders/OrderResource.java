@@ -61,7 +61,7 @@ public class OrderResource {
     @Path("/{id}/measures")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Record the owner's written rectification plan, responsibility, measures, funding and interim measures")
-    public OrderViews.Detail measures(@PathParam("id") String id, OrderViews.Measures measures,
+    public OrderViews.Detail measures(@PathParam("id") String id, @Valid OrderViews.Measures measures,
                                       @HeaderParam("X-Actor") String actorHeader) {
         if (measures == null) {
             throw QueryParams.invalid("$", "a JSON body with the measures is required");
@@ -77,6 +77,9 @@ public class OrderResource {
         String who = by != null && !by.isBlank() ? by : header;
         if (who == null || who.isBlank()) {
             throw QueryParams.invalid("by", "say who makes this change: \"by\" in the body or the X-Actor header");
+        }
+        if (who.strip().length() > 200) {
+            throw QueryParams.invalid("by", "at most 200 characters");
         }
         return who.strip();
     }

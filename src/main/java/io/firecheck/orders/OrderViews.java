@@ -1,6 +1,7 @@
 package io.firecheck.orders;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import jakarta.validation.constraints.Size;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -14,8 +15,9 @@ public final class OrderViews {
     }
 
     /** The five things the owner must put in writing (整改计划、方案、责任、措施、资金，临时性防范措施). */
-    public record Measures(String responsibleUnit, String responsiblePerson, String rectificationPlan, String measures,
-                           String funding, String interimSafetyMeasures) {
+    public record Measures(@Size(max = 200) String responsibleUnit, @Size(max = 200) String responsiblePerson,
+                           @Size(max = 20_000) String rectificationPlan, @Size(max = 20_000) String measures,
+                           @Size(max = 20_000) String funding, @Size(max = 20_000) String interimSafetyMeasures) {
 
         List<String> missing() {
             List<String> out = new java.util.ArrayList<>();

@@ -9,6 +9,7 @@ import io.firecheck.engine.RuleSetInvalidException;
 import io.firecheck.fixtures.LocalReplay;
 import io.firecheck.fixtures.ReplayOutcome;
 import io.firecheck.persistence.JsonColumns;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -34,13 +35,16 @@ public class RuleReloader {
     private final EntityManager em;
     private final ObjectMapper mapper;
     private final Clock clock;
+    private final MeterRegistry meters;
 
-    public RuleReloader(RuleBook ruleBook, FirecheckConfig config, EntityManager em, ObjectMapper mapper, Clock clock) {
+    public RuleReloader(RuleBook ruleBook, FirecheckConfig config, EntityManager em, ObjectMapper mapper, Clock clock,
+                        MeterRegistry meters) {
         this.ruleBook = ruleBook;
         this.config = config;
         this.em = em;
         this.mapper = mapper;
         this.clock = clock;
+        this.meters = meters;
     }
 
     /** The set loaded at startup opens the history, so every version that served is on record. */
@@ -76,6 +80,7 @@ public class RuleReloader {
             outcome = new ReloadOutcome("INVALID", null, previous.version(), null, at, by, e.problems(), List.of());
             record(outcome, List.of());
         }
+        meters.counter("firecheck.rule.reloads", "outcome", outcome.outcome()).increment();
         if (outcome.rejected()) {
             LOG.warnf("Rule reload by %s rejected (%s); still serving %s", by, outcome.outcome(), previous.version());
         }

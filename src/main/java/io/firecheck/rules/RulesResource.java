@@ -53,6 +53,9 @@ public class RulesResource {
     @Operation(summary = "Recompile rules/, replay the fixtures, and swap only if both succeed; 422 otherwise")
     public Response reload(@HeaderParam("X-Actor") String actor, @QueryParam("by") String by) {
         String who = by != null && !by.isBlank() ? by : actor != null && !actor.isBlank() ? actor : "api";
+        if (who.length() > 200) {
+            throw QueryParams.invalid("by", "at most 200 characters");
+        }
         ReloadOutcome outcome = reloader.reload(who);
         if (!outcome.rejected()) {
             return Response.ok(outcome).build();

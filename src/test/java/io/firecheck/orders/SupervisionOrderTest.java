@@ -146,6 +146,10 @@ class SupervisionOrderTest {
                 .then().statusCode(400).body("violations.field", contains("to"));
         given().contentType(ContentType.JSON).body(Map.of("note", "n", "by", "x")).post(ORDERS + "/" + id + "/transitions")
                 .then().statusCode(400).body("violations.field", contains("to"));
+        move(id, "RECTIFYING", "x".repeat(201)).then().statusCode(400).body("violations.field", contains("by"));
+        given().contentType(ContentType.JSON).header("X-Actor", "owner").body(Map.of("responsiblePerson", "李".repeat(201)))
+                .put(ORDERS + "/" + id + "/measures").then().statusCode(400)
+                .body("violations.field", contains("responsiblePerson"));
         move(UUID.randomUUID().toString(), "RECTIFYING", "x").then().statusCode(404).contentType("application/problem+json");
         move("nope", "RECTIFYING", "x").then().statusCode(404);
         given().get(ORDERS + "/" + UUID.randomUUID()).then().statusCode(404);

@@ -40,5 +40,7 @@ class RulesCatalogueTest {
                 .body("outcome", equalTo("UNCHANGED"));
         given().get("/api/v1/rules/reloads").then().statusCode(200)
                 .body("[0].by", equalTo("duty-officer")).body("[0].outcome", equalTo("UNCHANGED"));
+        given().get("/q/metrics").then().body(org.hamcrest.Matchers.containsString(
+                "firecheck_rule_reloads_total{outcome=\"UNCHANGED\"}"));
     }
 }
