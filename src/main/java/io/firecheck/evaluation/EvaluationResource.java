@@ -6,6 +6,8 @@ import io.firecheck.inspection.DocumentReader;
 import io.firecheck.inspection.InspectionDocument;
 import io.firecheck.inspection.InvalidDocumentException;
 import io.firecheck.inspection.Violation;
+import io.firecheck.web.BodySizeLimit;
+import io.firecheck.web.LimitedBody;
 import io.firecheck.web.Problem;
 import io.firecheck.web.Problems;
 import io.firecheck.web.QueryParams;
@@ -18,6 +20,8 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.io.IOException;
+import java.io.InputStream;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
@@ -30,10 +34,12 @@ import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 @Produces(MediaType.APPLICATION_JSON)
 public class EvaluationResource {
     private final EvaluationService service;
+    private final ObjectMapper mapper;
     private final DocumentReader reader;
 
     public EvaluationResource(EvaluationService service, ObjectMapper mapper) {
         this.service = service;
+        this.mapper = mapper;
         this.reader = new DocumentReader(mapper);
     }
 
@@ -44,9 +50,11 @@ public class EvaluationResource {
             description = "201 with Location for a new inspection id; 200 with the stored result when the id was seen before; "
                     + "dryRun=true evaluates without storing anything.")
     public Response evaluate(@RequestBody(required = true, content = @Content(schema = @Schema(implementation = InspectionDocument.class)))
-                             JsonNode body, @QueryParam("dryRun") String dryRun) {
+                             InputStream body, @QueryParam("dryRun") String dryRun) throws IOException {
         boolean dry = QueryParams.bool("dryRun", dryRun, false);
-        EvaluationService.Outcome outcome = service.evaluate(reader.read(body), dry);
+        byte[] bytes = LimitedBody.read(body, BodySizeLimit.SINGLE_LIMIT);
+        JsonNode tree = bytes.length == 0 ? null : mapper.readTree(bytes);
+        EvaluationService.Outcome outcome = service.evaluate(reader.read(tree), dry);
         if (outcome.created()) {
             return Response.created(URI.create("/api/v1/evaluations/" + outcome.id())).entity(outcome.json()).build();
         }

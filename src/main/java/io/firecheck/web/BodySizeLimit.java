@@ -16,7 +16,7 @@ public class BodySizeLimit {
     private static final String BODY = "{\"type\":\"about:blank\",\"title\":\"Content Too Large\",\"status\":413,"
             + "\"detail\":\"the request body is larger than %d bytes\"}";
 
-    static final long SINGLE_LIMIT = 1024 * 1024;
+    public static final long SINGLE_LIMIT = 1024 * 1024;
 
     void register(@Observes Filters filters,
                   @ConfigProperty(name = "quarkus.http.limits.max-body-size") io.quarkus.runtime.configuration.MemorySize max) {

@@ -178,6 +178,16 @@ class InvalidInputTest {
     }
 
     @Test
+    void chunkedBodyOverOneMebibyteIs413Too() {
+        ObjectNode doc = TestDocs.tower();
+        at(doc, "building").put("name", "楼".repeat(400_000));
+        byte[] bytes = json(doc).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        // an InputStream body of unknown length is sent chunked, without Content-Length
+        given().contentType(ContentType.JSON).body(new java.io.ByteArrayInputStream(bytes)).post("/api/v1/evaluations").then()
+                .statusCode(413).contentType("application/problem+json");
+    }
+
+    @Test
     void bodyOverOneMebibyteIs413() {
         ObjectNode doc = TestDocs.tower();
         at(doc, "building").put("name", "楼".repeat(400_000));
