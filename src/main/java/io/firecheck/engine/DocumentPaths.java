@@ -86,6 +86,11 @@ public final class DocumentPaths {
             return;
         }
         List<?> items = (List<?>) value;
+        if (items.isEmpty()) {
+            // an empty list records that nothing was inspected, which is not the same as "all fine"
+            out.add(here);
+            return;
+        }
         for (int k = 0; k < items.size(); k++) {
             Object item = items.get(k);
             if (seg.filterField() != null) {
