@@ -136,8 +136,9 @@ public final class Main {
         InspectionDocument doc;
         List<Violation> violations;
         try {
-            doc = new DocumentReader(mapper).read(mapper.readTree(document.toFile()));
-            violations = new DocumentChecks(validator()).check(doc, LocalDate.now(ZoneId.of("Asia/Shanghai")));
+            doc = new DocumentReader(mapper, new DocumentChecks(validator()))
+                    .read(mapper.readTree(document.toFile()), LocalDate.now(ZoneId.of("Asia/Shanghai")));
+            violations = List.of();
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             out.println(document + ": not readable JSON: " + e.getOriginalMessage());
             return 1;

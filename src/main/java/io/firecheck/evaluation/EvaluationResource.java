@@ -2,7 +2,6 @@ package io.firecheck.evaluation;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.firecheck.inspection.DocumentReader;
 import io.firecheck.inspection.InspectionDocument;
 import io.firecheck.inspection.InvalidDocumentException;
 import io.firecheck.inspection.Violation;
@@ -35,12 +34,10 @@ import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 public class EvaluationResource {
     private final EvaluationService service;
     private final ObjectMapper mapper;
-    private final DocumentReader reader;
 
     public EvaluationResource(EvaluationService service, ObjectMapper mapper) {
         this.service = service;
         this.mapper = mapper;
-        this.reader = new DocumentReader(mapper);
     }
 
     @POST
@@ -54,7 +51,7 @@ public class EvaluationResource {
         boolean dry = QueryParams.bool("dryRun", dryRun, false);
         byte[] bytes = LimitedBody.read(body, BodySizeLimit.SINGLE_LIMIT);
         JsonNode tree = bytes.length == 0 ? null : mapper.readTree(bytes);
-        EvaluationService.Outcome outcome = service.evaluate(reader.read(tree), dry);
+        EvaluationService.Outcome outcome = service.evaluate(tree, dry);
         if (outcome.created()) {
             return Response.created(URI.create("/api/v1/evaluations/" + outcome.id())).entity(outcome.json()).build();
         }
@@ -84,7 +81,7 @@ public class EvaluationResource {
     private BatchItem batchItem(int index, JsonNode node, boolean dryRun) {
         List<Violation> violations;
         try {
-            EvaluationService.Outcome o = service.evaluate(reader.read(node), dryRun);
+            EvaluationService.Outcome o = service.evaluate(node, dryRun);
             return new BatchItem(index, o.created() ? 201 : 200,
                     o.created() ? "/api/v1/evaluations/" + o.id() : null, o.json(), null);
         } catch (InvalidDocumentException e) {

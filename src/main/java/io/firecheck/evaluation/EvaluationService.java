@@ -6,7 +6,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.firecheck.engine.EvaluationResult;
 import io.firecheck.engine.Evaluator;
 import io.firecheck.engine.RuleSet;
+import com.fasterxml.jackson.databind.JsonNode;
 import io.firecheck.inspection.DocumentChecks;
+import io.firecheck.inspection.DocumentReader;
 import io.firecheck.inspection.InspectionDocument;
 import io.firecheck.persistence.JsonColumns;
 import io.firecheck.rules.RuleBook;
@@ -28,7 +30,7 @@ import java.util.UUID;
 public class EvaluationService {
     private final RuleBook ruleBook;
     private final Evaluator evaluator = new Evaluator();
-    private final DocumentChecks checks;
+    private final DocumentReader reader;
     private final EvaluationRepository repository;
     private final EvaluationListener listener;
     private final ObjectMapper mapper;
@@ -39,7 +41,7 @@ public class EvaluationService {
     public EvaluationService(RuleBook ruleBook, Validator validator, EvaluationRepository repository,
                              EvaluationListener listener, ObjectMapper mapper, Clock clock, MeterRegistry meters) {
         this.ruleBook = ruleBook;
-        this.checks = new DocumentChecks(validator);
+        this.reader = new DocumentReader(mapper, new DocumentChecks(validator));
         this.repository = repository;
         this.listener = listener;
         this.mapper = mapper;
@@ -55,9 +57,10 @@ public class EvaluationService {
     public record Outcome(String json, boolean created, String id) {
     }
 
+    /** Reads, validates (400 with every problem), evaluates and, unless a dry run, stores once. */
     @Transactional
-    public Outcome evaluate(InspectionDocument doc, boolean dryRun) {
-        checks.requireValid(doc, LocalDate.now(clock));
+    public Outcome evaluate(JsonNode body, boolean dryRun) {
+        InspectionDocument doc = reader.read(body, LocalDate.now(clock));
         RuleSet set = ruleBook.current();
         DocumentChecks.requireKnownRules(doc, set.inspectionRuleIds());
         EvaluationResult result = latency.record(() -> evaluator.evaluate(set, doc));

@@ -21,13 +21,6 @@ public final class DocumentChecks {
         this.validator = validator;
     }
 
-    public void requireValid(InspectionDocument doc, LocalDate today) {
-        List<Violation> violations = check(doc, today);
-        if (!violations.isEmpty()) {
-            throw new InvalidDocumentException(violations);
-        }
-    }
-
     public List<Violation> check(InspectionDocument doc, LocalDate today) {
         if (doc == null) {
             return List.of(new Violation("$", "a JSON inspection document is required"));

@@ -3,26 +3,48 @@ package io.firecheck.inspection;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
 
-/** Turns a parsed JSON body into an inspection document, or rejects it with every shape problem at once. */
+/**
+ * Turns a parsed JSON body into a valid inspection document, or rejects it with every problem at once:
+ * wrong types, unknown fields and enum values, and the value and cross-field checks on the rest.
+ */
 public final class DocumentReader {
     private final ObjectMapper mapper;
+    private final DocumentChecks checks;
 
-    public DocumentReader(ObjectMapper mapper) {
+    public DocumentReader(ObjectMapper mapper, DocumentChecks checks) {
         this.mapper = mapper;
+        this.checks = checks;
     }
 
-    public InspectionDocument read(JsonNode node) {
-        List<Violation> violations = JsonShape.check(node, InspectionDocument.class);
-        if (!violations.isEmpty()) {
-            throw new InvalidDocumentException(violations.stream()
-                    .sorted(java.util.Comparator.comparing(Violation::field)).toList());
+    public InspectionDocument read(JsonNode node, LocalDate today) {
+        JsonShape.Checked shape = JsonShape.check(node, InspectionDocument.class);
+        List<Violation> violations = new ArrayList<>(shape.violations());
+        InspectionDocument doc = null;
+        if (shape.sanitized() != null) {
+            doc = bind(shape.sanitized());
+            // a value removed for its shape is reported once, not again as "must not be null"
+            Set<String> reported = shape.violations().stream().map(Violation::field).collect(Collectors.toSet());
+            checks.check(doc, today).stream().filter(v -> !reported.contains(v.field())).forEach(violations::add);
         }
+        if (!violations.isEmpty()) {
+            violations.sort(Comparator.comparing(Violation::field).thenComparing(Violation::message));
+            throw new InvalidDocumentException(violations);
+        }
+        return doc;
+    }
+
+    private InspectionDocument bind(JsonNode node) {
         try {
             return mapper.treeToValue(node, InspectionDocument.class);
         } catch (JsonProcessingException e) {
-            // the shape check above should leave nothing for Jackson to refuse; if it does, still a 400
+            // the shape check leaves nothing for Jackson to refuse; if it does, still a 400
             throw new InvalidDocumentException(List.of(new Violation("$", e.getOriginalMessage())));
         }
     }

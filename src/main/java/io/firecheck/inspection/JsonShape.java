@@ -1,6 +1,9 @@
 package io.firecheck.inspection;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.NullNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.RecordComponent;
 import java.lang.reflect.Type;
@@ -27,27 +30,36 @@ public final class JsonShape {
     private JsonShape() {
     }
 
-    public static List<Violation> check(JsonNode node, Class<?> recordType) {
+    /**
+     * The shape problems, and a copy of the document without the offending values (null when the document
+     * itself is not an object), so the rest of it can still be validated in the same answer.
+     */
+    public record Checked(List<Violation> violations, JsonNode sanitized) {
+    }
+
+    public static Checked check(JsonNode node, Class<?> recordType) {
         List<Violation> out = new ArrayList<>();
         if (node == null || node.isMissingNode() || node.isNull()) {
             out.add(new Violation("$", "a JSON inspection document is required"));
-        } else {
-            value(node, recordType, recordType, "", out);
+            return new Checked(out, null);
         }
-        return out;
+        JsonNode copy = node.deepCopy();
+        boolean ok = value(copy, recordType, recordType, "", out);
+        return new Checked(out, ok ? copy : null);
     }
 
-    private static void value(JsonNode node, Class<?> type, Type generic, String path, List<Violation> out) {
+    /** False when the value itself is wrong; wrong values inside it are removed from it. */
+    private static boolean value(JsonNode node, Class<?> type, Type generic, String path, List<Violation> out) {
         if (node.isNull()) {
-            return; // absent means "not inspected"; required fields are Bean Validation's
+            return true; // absent means "not inspected"; required fields are Bean Validation's
         }
         String at = path.isEmpty() ? "$" : path;
         if (type.isRecord()) {
             if (!node.isObject()) {
-                out.add(new Violation(at, "must be an object"));
-                return;
+                return expect(false, at, "must be an object", out);
             }
             Map<String, RecordComponent> components = components(type);
+            List<String> remove = new ArrayList<>();
             Iterator<Map.Entry<String, JsonNode>> fields = node.fields();
             while (fields.hasNext()) {
                 Map.Entry<String, JsonNode> f = fields.next();
@@ -55,41 +67,54 @@ public final class JsonShape {
                 RecordComponent c = components.get(f.getKey());
                 if (c == null) {
                     out.add(new Violation(child, "unknown field `" + f.getKey() + "` (check the spelling against inspection-document.md)"));
-                } else {
-                    value(f.getValue(), c.getType(), c.getGenericType(), child, out);
+                    remove.add(f.getKey());
+                } else if (!value(f.getValue(), c.getType(), c.getGenericType(), child, out)) {
+                    remove.add(f.getKey());
                 }
             }
-        } else if (List.class.isAssignableFrom(type)) {
+            ((ObjectNode) node).remove(remove);
+            return true;
+        }
+        if (List.class.isAssignableFrom(type)) {
             if (!node.isArray()) {
-                out.add(new Violation(at, "must be an array"));
-                return;
+                return expect(false, at, "must be an array", out);
             }
             Type element = ((ParameterizedType) generic).getActualTypeArguments()[0];
-            Class<?> elementClass = (Class<?>) element;
             for (int i = 0; i < node.size(); i++) {
-                value(node.get(i), elementClass, element, path + "[" + i + "]", out);
+                if (!value(node.get(i), (Class<?>) element, element, path + "[" + i + "]", out)) {
+                    ((ArrayNode) node).set(i, NullNode.getInstance());
+                }
             }
-        } else if (type == Boolean.class) {
-            expect(node.isBoolean(), at, "must be true or false", out);
-        } else if (type == Integer.class) {
-            expect(node.isIntegralNumber() && node.canConvertToInt(), at, "must be a whole number", out);
-        } else if (type == BigDecimal.class) {
-            expect(node.isNumber(), at, "must be a number", out);
-        } else if (type == String.class) {
-            expect(node.isTextual(), at, "must be a string", out);
-        } else if (type == LocalDate.class) {
-            expect(node.isTextual() && isDate(node.asText()), at, "must be a valid date such as 2026-11-20", out);
-        } else if (type.isEnum()) {
+            return true;
+        }
+        if (type == Boolean.class) {
+            return expect(node.isBoolean(), at, "must be true or false", out);
+        }
+        if (type == Integer.class) {
+            return expect(node.isIntegralNumber() && node.canConvertToInt(), at, "must be a whole number", out);
+        }
+        if (type == BigDecimal.class) {
+            return expect(node.isNumber(), at, "must be a number", out);
+        }
+        if (type == String.class) {
+            return expect(node.isTextual(), at, "must be a string", out);
+        }
+        if (type == LocalDate.class) {
+            return expect(node.isTextual() && isDate(node.asText()), at, "must be a valid date such as 2026-11-20", out);
+        }
+        if (type.isEnum()) {
             List<String> allowed = Arrays.stream(type.getEnumConstants()).map(Object::toString).toList();
-            expect(node.isTextual() && allowed.contains(node.asText()), at,
+            return expect(node.isTextual() && allowed.contains(node.asText()), at,
                     "`" + (node.isTextual() ? node.asText() : node.toString()) + "` is not one of " + String.join(", ", allowed), out);
         }
+        return true;
     }
 
-    private static void expect(boolean ok, String path, String message, List<Violation> out) {
+    private static boolean expect(boolean ok, String path, String message, List<Violation> out) {
         if (!ok) {
             out.add(new Violation(path, message));
         }
+        return ok;
     }
 
     private static boolean isDate(String text) {

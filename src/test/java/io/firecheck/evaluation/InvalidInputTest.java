@@ -67,8 +67,13 @@ class InvalidInputTest {
         at(doc, "controlRoom").put("present", "yes").put("operatorPerShift", 2);
         ((ObjectNode) doc.get("shafts").get(0)).put("floorsTotal", 33.5);
         at(doc, "management").put("lastDrillDate", "2026-13-01");
+        // value and cross-field problems elsewhere come in the same answer
+        at(doc, "eBikes").put("parkedInCommonAreas", -1);
+        ((ObjectNode) doc.get("evacuation").get("stairwellFireDoors")).put("total", 10).put("damaged", 11);
         rejected(doc).body("violations.field", contains("building.heightM", "building.use", "controlRoom.operatorPerShift",
-                "controlRoom.present", "management.lastDrillDate", "shafts[0].floorsTotal"));
+                "controlRoom.present", "eBikes.parkedInCommonAreas", "evacuation.stairwellFireDoors.damaged",
+                "management.lastDrillDate", "shafts[0].floorsTotal"))
+                .body("violations.find { it.field == 'building.heightM' }.message", equalTo("must be a number"));
     }
 
     @Test
