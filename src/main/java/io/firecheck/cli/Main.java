@@ -15,7 +15,6 @@ import io.firecheck.inspection.DocumentChecks;
 import io.firecheck.inspection.DocumentReader;
 import io.firecheck.inspection.InvalidDocumentException;
 import io.firecheck.inspection.InspectionDocument;
-import io.firecheck.inspection.Violation;
 import jakarta.validation.Validation;
 import jakarta.validation.Validator;
 import java.io.IOException;
@@ -134,24 +133,23 @@ public final class Main {
         }
         ObjectMapper mapper = LocalReplay.mapper();
         InspectionDocument doc;
-        List<Violation> violations;
         try {
             doc = new DocumentReader(mapper, new DocumentChecks(validator()))
-                    .read(mapper.readTree(document.toFile()), LocalDate.now(ZoneId.of("Asia/Shanghai")));
-            violations = List.of();
+                    .read(mapper.readTree(document.toFile()), LocalDate.now(zone()), set.inspectionRuleIds());
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             out.println(document + ": not readable JSON: " + e.getOriginalMessage());
             return 1;
         } catch (InvalidDocumentException e) {
-            violations = e.violations();
-            doc = null;
-        }
-        if (!violations.isEmpty()) {
-            violations.forEach(v -> out.println(document + ": " + v.field() + ": " + v.message()));
+            e.violations().forEach(v -> out.println(document + ": " + v.field() + ": " + v.message()));
             return 1;
         }
         Explain.print(new Evaluator().evaluate(set, doc), out);
         return 0;
+    }
+
+    /** The service's zone setting, so "after today" means the same day here as in the service. */
+    private static ZoneId zone() {
+        return ZoneId.of(System.getenv().getOrDefault("FIRECHECK_ZONE", "Asia/Shanghai"));
     }
 
     private static Validator validator() {

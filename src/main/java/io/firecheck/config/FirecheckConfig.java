@@ -15,6 +15,14 @@ public interface FirecheckConfig {
 
     Orders orders();
 
+    Reports reports();
+
+    interface Reports {
+        /** The plan's rectification milestones, in percent; progress names the highest one reached. */
+        @WithDefault("50,80,100")
+        java.util.List<Integer> milestones();
+    }
+
     interface Orders {
         /** Days from the evaluation to a supervision order's due date. */
         @WithDefault("90")

@@ -37,6 +37,12 @@ public class EvaluationRepository implements PanacheRepositoryBase<EvaluationEnt
         return rows == 1;
     }
 
+    /** The result with the supervision order it opened or updated, in the transaction that stored it. */
+    public void replaceResult(UUID id, String result) {
+        getEntityManager().createNativeQuery("UPDATE evaluation SET result = CAST(:r AS jsonb) WHERE id = :id")
+                .setParameter("r", result).setParameter("id", id).executeUpdate();
+    }
+
     public Optional<EvaluationEntity> findByInspectionId(String inspectionId) {
         return find("inspectionId", inspectionId).firstResultOptional();
     }

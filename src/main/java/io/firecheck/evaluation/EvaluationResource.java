@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.firecheck.inspection.InspectionDocument;
 import io.firecheck.inspection.InvalidDocumentException;
-import io.firecheck.inspection.Violation;
 import io.firecheck.web.BodySizeLimit;
 import io.firecheck.web.LimitedBody;
 import io.firecheck.web.Problem;
@@ -79,16 +78,14 @@ public class EvaluationResource {
     }
 
     private BatchItem batchItem(int index, JsonNode node, boolean dryRun) {
-        List<Violation> violations;
         try {
             EvaluationService.Outcome o = service.evaluate(node, dryRun);
             return new BatchItem(index, o.created() ? 201 : 200,
                     o.created() ? "/api/v1/evaluations/" + o.id() : null, o.json(), null);
         } catch (InvalidDocumentException e) {
-            violations = e.violations();
+            return new BatchItem(index, 400, null, null, new Problem("/problems/invalid-input", "Invalid inspection document",
+                    400, e.violations().size() + " invalid field(s) in item " + index, null, e.violations()));
         }
-        return new BatchItem(index, 400, null, null, new Problem("/problems/invalid-input", "Invalid inspection document",
-                400, violations.size() + " invalid field(s) in item " + index, null, violations));
     }
 
     @GET

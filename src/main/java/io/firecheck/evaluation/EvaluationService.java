@@ -1,12 +1,11 @@
 package io.firecheck.evaluation;
 
 import com.fasterxml.jackson.annotation.JsonRawValue;
-import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.firecheck.engine.EvaluationResult;
 import io.firecheck.engine.Evaluator;
 import io.firecheck.engine.RuleSet;
-import com.fasterxml.jackson.databind.JsonNode;
 import io.firecheck.inspection.DocumentChecks;
 import io.firecheck.inspection.DocumentReader;
 import io.firecheck.inspection.InspectionDocument;
@@ -60,9 +59,8 @@ public class EvaluationService {
     /** Reads, validates (400 with every problem), evaluates and, unless a dry run, stores once. */
     @Transactional
     public Outcome evaluate(JsonNode body, boolean dryRun) {
-        InspectionDocument doc = reader.read(body, LocalDate.now(clock));
         RuleSet set = ruleBook.current();
-        DocumentChecks.requireKnownRules(doc, set.inspectionRuleIds());
+        InspectionDocument doc = reader.read(body, LocalDate.now(clock), set.inspectionRuleIds());
         EvaluationResult result = latency.record(() -> evaluator.evaluate(set, doc));
         Instant now = clock.instant();
         if (dryRun) {
@@ -90,8 +88,7 @@ public class EvaluationService {
         Optional<EvaluationResponse.OrderRef> order = listener.onEvaluated(id, doc, result);
         if (order.isPresent()) {
             String withOrder = json(response.withOrder(order.get()));
-            repository.getEntityManager().createNativeQuery("UPDATE evaluation SET result = CAST(:r AS jsonb) WHERE id = :id")
-                    .setParameter("r", withOrder).setParameter("id", id).executeUpdate();
+            repository.replaceResult(id, withOrder);
             return new Outcome(withOrder, true, id.toString());
         }
         return new Outcome(entity.result, true, id.toString());
@@ -101,7 +98,7 @@ public class EvaluationService {
         return repository.findByIdOptional(id).map(e -> canonical(e.result));
     }
 
-    /** Stored results are passed through as stored, not re-serialized. */
+    /** items is a JSON array of results, written once here rather than parsed and written again. */
     public record Page(@JsonRawValue String items, int page, int size, long total) {
     }
 
@@ -124,11 +121,7 @@ public class EvaluationService {
      * and written again: every answer for one evaluation is then byte-identical to the first.
      */
     private String canonical(String stored) {
-        try {
-            return json(mapper.readValue(stored, EvaluationResponse.class));
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("stored result is not a readable evaluation", e);
-        }
+        return json(JsonColumns.read(mapper, stored, EvaluationResponse.class));
     }
 
     private String json(Object value) {

@@ -23,8 +23,4 @@ public record Building(
         Boolean multiOwner,
         Boolean expertReviewMeasuresInPlace,
         Boolean outOfUse) {
-
-    public List<PlaceType> placeTypesOrEmpty() {
-        return placeTypes == null ? List.of() : placeTypes;
-    }
 }

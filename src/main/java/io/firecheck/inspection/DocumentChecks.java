@@ -8,6 +8,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Set;
 import java.util.function.BiConsumer;
 
 /**
@@ -21,31 +22,30 @@ public final class DocumentChecks {
         this.validator = validator;
     }
 
-    public List<Violation> check(InspectionDocument doc, LocalDate today) {
-        if (doc == null) {
-            return List.of(new Violation("$", "a JSON inspection document is required"));
-        }
+    /** Every violation, sorted by field; ruleIds are the inspection rules correctedOnSite may name. */
+    public List<Violation> check(InspectionDocument doc, LocalDate today, Set<String> ruleIds) {
         List<Violation> out = new ArrayList<>();
         for (ConstraintViolation<InspectionDocument> v : validator.validate(doc)) {
             out.add(new Violation(jsonPath(v.getPropertyPath()), v.getMessage()));
         }
-        crossField(doc, today, (field, message) -> out.add(new Violation(field, message)));
+        BiConsumer<String, String> add = (field, message) -> out.add(new Violation(field, message));
+        crossField(doc, today, add);
+        knownRules(doc, ruleIds, add);
         out.sort(Comparator.comparing(Violation::field).thenComparing(Violation::message));
         return out;
     }
 
     /** A rule id corrected on site must name an inspection rule, or the correction would silently do nothing. */
-    public static void requireKnownRules(InspectionDocument doc, java.util.Set<String> inspectionRuleIds) {
-        List<String> ids = doc.inspection().correctedOnSiteOrEmpty();
-        List<Violation> out = new ArrayList<>();
-        for (int i = 0; i < ids.size(); i++) {
-            if (!inspectionRuleIds.contains(ids.get(i))) {
-                out.add(new Violation("inspection.correctedOnSite[" + i + "]", "unknown rule id `" + ids.get(i)
-                        + "`: see GET /api/v1/rules for the ids"));
-            }
+    private static void knownRules(InspectionDocument doc, Set<String> ruleIds, BiConsumer<String, String> violation) {
+        if (doc.inspection() == null) {
+            return;
         }
-        if (!out.isEmpty()) {
-            throw new InvalidDocumentException(out);
+        List<String> ids = doc.inspection().correctedOnSiteOrEmpty();
+        for (int i = 0; i < ids.size(); i++) {
+            if (ids.get(i) != null && !ruleIds.contains(ids.get(i))) {
+                violation.accept("inspection.correctedOnSite[" + i + "]",
+                        "unknown rule id `" + ids.get(i) + "`: see GET /api/v1/rules for the ids");
+            }
         }
     }
 

@@ -23,7 +23,8 @@ public final class DocumentReader {
         this.checks = checks;
     }
 
-    public InspectionDocument read(JsonNode node, LocalDate today) {
+    /** ruleIds: the inspection rules of the active set, which {@code correctedOnSite} may name. */
+    public InspectionDocument read(JsonNode node, LocalDate today, Set<String> ruleIds) {
         JsonShape.Checked shape = JsonShape.check(node, InspectionDocument.class);
         List<Violation> violations = new ArrayList<>(shape.violations());
         InspectionDocument doc = null;
@@ -31,7 +32,7 @@ public final class DocumentReader {
             doc = bind(shape.sanitized());
             // a value removed for its shape is reported once, not again as "must not be null"
             Set<String> reported = shape.violations().stream().map(Violation::field).collect(Collectors.toSet());
-            checks.check(doc, today).stream().filter(v -> !reported.contains(v.field())).forEach(violations::add);
+            checks.check(doc, today, ruleIds).stream().filter(v -> !reported.contains(v.field())).forEach(violations::add);
         }
         if (!violations.isEmpty()) {
             violations.sort(Comparator.comparing(Violation::field).thenComparing(Violation::message));

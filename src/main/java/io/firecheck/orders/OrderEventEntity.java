@@ -15,7 +15,7 @@ import java.util.UUID;
 @Entity
 @Table(name = "supervision_order_event")
 public class OrderEventEntity {
-    public enum Kind { OPENED, TRANSITION, HAZARDS_UPDATED, RE_INSPECTED, ESCALATED, MEASURES_RECORDED }
+    public enum Kind { OPENED, TRANSITION, HAZARDS_UPDATED, ESCALATED, MEASURES_RECORDED }
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)

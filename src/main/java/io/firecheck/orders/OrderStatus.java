@@ -1,7 +1,5 @@
 package io.firecheck.orders;
 
-import java.util.Set;
-
 /** OPEN → RECTIFYING → PENDING_ACCEPTANCE → CLOSED (销案); a person may only move one step forward. */
 public enum OrderStatus {
     OPEN, RECTIFYING, PENDING_ACCEPTANCE, CLOSED;
@@ -14,6 +12,4 @@ public enum OrderStatus {
             case CLOSED -> false;
         };
     }
-
-    public static final Set<OrderStatus> NOT_CLOSED = Set.of(OPEN, RECTIFYING, PENDING_ACCEPTANCE);
 }

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.firecheck.config.FirecheckConfig;
 import io.firecheck.engine.Classification;
 import io.firecheck.engine.EvaluationResult;
-import io.firecheck.engine.Finding;
 import io.firecheck.evaluation.EvaluationListener;
 import io.firecheck.evaluation.EvaluationResponse.OrderRef;
 import io.firecheck.inspection.InspectionDocument;

@@ -17,6 +17,14 @@ public final class JsonColumns {
         }
     }
 
+    public static <T> T read(ObjectMapper mapper, String json, Class<T> type) {
+        try {
+            return mapper.readValue(json, type);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("stored JSON is not a readable " + type.getSimpleName(), e);
+        }
+    }
+
     public static JsonNode tree(ObjectMapper mapper, String json) {
         try {
             return json == null ? null : mapper.readTree(json);

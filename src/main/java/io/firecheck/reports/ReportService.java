@@ -3,6 +3,7 @@ package io.firecheck.reports;
 import static io.firecheck.persistence.SqlValues.instant;
 import static io.firecheck.persistence.SqlValues.localDate;
 
+import io.firecheck.config.FirecheckConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import java.math.BigDecimal;
@@ -21,14 +22,14 @@ public class ReportService {
                 SELECT DISTINCT ON (building_id) id, building_id, jurisdiction, inspection_id, inspection_date, document, result
                 FROM evaluation ORDER BY building_id, inspection_date DESC, evaluated_at DESC, id)
             """;
-    private static final List<Integer> MILESTONES = List.of(100, 80, 50);
-
     private final EntityManager em;
     private final Clock clock;
+    private final List<Integer> milestones;
 
-    public ReportService(EntityManager em, Clock clock) {
+    public ReportService(EntityManager em, Clock clock, FirecheckConfig config) {
         this.em = em;
         this.clock = clock;
+        this.milestones = config.reports().milestones().stream().sorted(java.util.Comparator.reverseOrder()).toList();
     }
 
     @SuppressWarnings("unchecked")
@@ -110,7 +111,7 @@ public class ReportService {
             long rectified = ((Number) r[3]).longValue();
             double rate = recorded == 0 ? 100.0 : BigDecimal.valueOf(rectified * 100)
                     .divide(BigDecimal.valueOf(recorded), 1, RoundingMode.DOWN).doubleValue();
-            Integer milestone = MILESTONES.stream().filter(m -> rectified * 100 >= (long) m * recorded && recorded > 0)
+            Integer milestone = milestones.stream().filter(m -> rectified * 100 >= (long) m * recorded && recorded > 0)
                     .findFirst().orElse(null);
             return new ReportRows.Progress((String) r[0], ((Number) r[1]).longValue(), recorded, rectified, rate, milestone,
                     ((Number) r[4]).longValue(), ((Number) r[5]).longValue(), ((Number) r[6]).longValue(),

@@ -3,7 +3,6 @@ package io.firecheck.rules;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.firecheck.config.FirecheckConfig;
-import io.firecheck.engine.RuleProblem;
 import io.firecheck.engine.RuleSet;
 import io.firecheck.engine.RuleSetInvalidException;
 import io.firecheck.fixtures.LocalReplay;
@@ -61,21 +60,16 @@ public class RuleReloader {
         ReloadOutcome outcome;
         try {
             RuleSet candidate = ruleBook.compileCandidate();
-            if (candidate.version().equals(previous.version())) {
-                outcome = new ReloadOutcome("UNCHANGED", candidate.version(), previous.version(), candidate.catalogue().size(),
-                        at, by, List.of(), List.of());
-            } else {
-                List<ReplayOutcome> failing = gate(candidate);
-                if (failing.isEmpty()) {
-                    ruleBook.activate(candidate, by);
-                    outcome = new ReloadOutcome("ACTIVATED", candidate.version(), previous.version(),
-                            candidate.catalogue().size(), at, by, List.of(), List.of());
-                } else {
-                    outcome = new ReloadOutcome("GATE_FAILED", candidate.version(), previous.version(),
-                            candidate.catalogue().size(), at, by, List.of(), failing);
-                }
-            }
+            boolean unchanged = candidate.version().equals(previous.version());
+            List<ReplayOutcome> failing = unchanged ? List.of() : gate(candidate);
+            String result = unchanged ? "UNCHANGED" : failing.isEmpty() ? "ACTIVATED" : "GATE_FAILED";
+            outcome = new ReloadOutcome(result, candidate.version(), previous.version(), candidate.catalogue().size(),
+                    at, by, List.of(), failing);
+            // recorded before the swap: a set never serves without its history entry
             record(outcome, candidate.files());
+            if ("ACTIVATED".equals(result)) {
+                ruleBook.activate(candidate, by);
+            }
         } catch (RuleSetInvalidException e) {
             outcome = new ReloadOutcome("INVALID", null, previous.version(), null, at, by, e.problems(), List.of());
             record(outcome, List.of());
@@ -134,5 +128,4 @@ public class RuleReloader {
     private String json(Object value) {
         return JsonColumns.write(mapper, value);
     }
-
 }

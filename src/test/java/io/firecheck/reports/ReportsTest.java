@@ -94,6 +94,22 @@ class ReportsTest {
     }
 
     @Test
+    void progressNamesTheHighestMilestoneReached() {
+        String j = "里程碑区·" + UUID.randomUUID().toString().substring(0, 8);
+        String building = "RM-" + UUID.randomUUID().toString().substring(0, 8);
+        ObjectNode first = in(TestDocs.tower(building), j);
+        at(first, "evacuation").put("routesOrExitsBlocked", true);
+        at(first, "fireSystems").put("otherFacilitiesFaulty", 2);
+        post(first);
+        ObjectNode second = in(TestDocs.tower(building), j);
+        at(second, "inspection").put("date", "2026-11-25");
+        post(second);
+        given().queryParam("jurisdiction", j).get("/api/v1/reports/progress").then()
+                .body("[0].hazardsRecorded", equalTo(2)).body("[0].hazardsRectified", equalTo(2))
+                .body("[0].rectificationRatePercent", equalTo(100.0f)).body("[0].milestoneReached", equalTo(100));
+    }
+
+    @Test
     void csvOpensInExcelWithChineseHeaders() {
         byte[] body = given().queryParam("jurisdiction", jurisdiction).accept("text/csv").get("/api/v1/reports/hazards")
                 .then().statusCode(200).contentType(startsWith("text/csv"))
