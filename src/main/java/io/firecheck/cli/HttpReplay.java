@@ -2,8 +2,8 @@ package io.firecheck.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.firecheck.fixtures.Fixture;
-import io.firecheck.fixtures.Replay;
+import io.firecheck.replay.Fixture;
+import io.firecheck.replay.Replay;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;

@@ -1,6 +1,6 @@
 package io.firecheck.cli;
 
-import io.firecheck.fixtures.ReplayOutcome;
+import io.firecheck.replay.ReplayOutcome;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;

@@ -1,7 +1,7 @@
 package io.firecheck.rules;
 
 import io.firecheck.engine.RuleProblem;
-import io.firecheck.fixtures.ReplayOutcome;
+import io.firecheck.replay.ReplayOutcome;
 import java.time.Instant;
 import java.util.List;
 

@@ -3,7 +3,7 @@ package io.firecheck.rules;
 import io.firecheck.engine.RuleInfo;
 import io.firecheck.engine.RuleProblem;
 import io.firecheck.engine.RuleSet;
-import io.firecheck.fixtures.ReplayOutcome;
+import io.firecheck.replay.ReplayOutcome;
 import io.firecheck.web.Problem;
 import io.firecheck.web.QueryParams;
 import jakarta.ws.rs.GET;

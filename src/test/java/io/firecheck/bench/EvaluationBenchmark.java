@@ -4,7 +4,7 @@ import io.firecheck.engine.EvaluationResult;
 import io.firecheck.engine.Evaluator;
 import io.firecheck.engine.RuleSet;
 import io.firecheck.engine.RuleSetLoader;
-import io.firecheck.fixtures.LocalReplay;
+import io.firecheck.replay.LocalReplay;
 import io.firecheck.inspection.InspectionDocument;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;

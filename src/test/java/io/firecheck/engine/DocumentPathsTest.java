@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.firecheck.inspection.InspectionDocument;
-import io.firecheck.fixtures.LocalReplay;
+import io.firecheck.replay.LocalReplay;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.firecheck.fixtures.LocalReplay;
+import io.firecheck.replay.LocalReplay;
 import io.firecheck.inspection.InspectionDocument;
 import java.nio.file.Path;
 import java.util.function.Consumer;
