@@ -71,8 +71,13 @@ public final class RuleSetLoader {
         if (!problems.isEmpty()) {
             throw new RuleSetInvalidException(problems);
         }
-        return new RuleSet(version(files), clock.instant(), dir.toAbsolutePath().normalize().toString(),
+        RuleSet set = new RuleSet(version(files), clock.instant(), dir.toAbsolutePath().normalize().toString(),
                 List.copyOf(files.keySet()), catalogue, thresholds, kieBase);
+        problems.addAll(AbsentFieldProbe.check(set, files));
+        if (!problems.isEmpty()) {
+            throw new RuleSetInvalidException(problems);
+        }
+        return set;
     }
 
     private static Map<String, String> readFiles(Path dir) {

@@ -1,0 +1,179 @@
+package io.firecheck.engine;
+
+import io.firecheck.inspection.InspectionDocument;
+import java.lang.annotation.Annotation;
+import java.lang.reflect.ParameterizedType;
+import java.lang.reflect.RecordComponent;
+import java.lang.reflect.Type;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Rejects a rule set in which a rule throws when an optional field is absent. Absent means "not
+ * inspected": such a rule would turn a valid document into a 500 instead of a "not assessed". The probe
+ * builds documents with every field present (two sets of values, so that more conditions are reached),
+ * then evaluates each once more with one optional field or section removed at a time.
+ */
+final class AbsentFieldProbe {
+    private static final Pattern RULE_NAME = Pattern.compile("[Rr]ule \"([^\"]+)\"");
+    private static final Set<String> REQUIRED = Set.of("NotNull", "NotBlank");
+
+    private AbsentFieldProbe() {
+    }
+
+    /** One problem per rule that throws, naming the first absent field that makes it throw. */
+    static List<RuleProblem> check(RuleSet set, Map<String, String> files) {
+        Evaluator evaluator = new Evaluator();
+        Map<String, RuleProblem> byRule = new LinkedHashMap<>();
+        for (Values values : Values.values()) {
+            for (String path : optionalPaths(InspectionDocument.class, "")) {
+                InspectionDocument doc = (InspectionDocument) build(InspectionDocument.class, null, "", path, values);
+                try {
+                    evaluator.evaluate(set, doc);
+                } catch (RuntimeException e) {
+                    String rule = ruleName(e);
+                    byRule.putIfAbsent(rule, problem(rule, path, e, files));
+                }
+            }
+        }
+        return List.copyOf(byRule.values());
+    }
+
+    /** Every optional field and section, as a dotted path (list elements are entered, not counted). */
+    static List<String> optionalPaths(Class<?> type, String prefix) {
+        List<String> out = new ArrayList<>();
+        for (RecordComponent c : type.getRecordComponents()) {
+            String path = prefix + c.getName();
+            if (!required(c)) {
+                out.add(path);
+            }
+            Class<?> inner = List.class.isAssignableFrom(c.getType()) ? element(c.getGenericType()) : c.getType();
+            if (inner.isRecord()) {
+                out.addAll(optionalPaths(inner, path + "."));
+            }
+        }
+        return out;
+    }
+
+    private static boolean required(RecordComponent c) {
+        for (Annotation a : c.getAccessor().getAnnotations()) {
+            if (REQUIRED.contains(a.annotationType().getSimpleName())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Two complete sets of field values: "all yes, counts of one, tall" and "all no, zero, low". */
+    private enum Values {
+        HIGH(true, 1, new BigDecimal("150"), LocalDate.of(2026, 6, 1)),
+        LOW(false, 0, BigDecimal.ZERO, LocalDate.of(2020, 1, 1));
+
+        final boolean bool;
+        final int count;
+        final BigDecimal number;
+        final LocalDate date;
+
+        Values(boolean bool, int count, BigDecimal number, LocalDate date) {
+            this.bool = bool;
+            this.count = count;
+            this.number = number;
+            this.date = date;
+        }
+
+        <T> T pick(T[] constants) {
+            return this == HIGH ? constants[0] : constants[constants.length - 1];
+        }
+    }
+
+    private static Object build(Class<?> type, Type generic, String path, String absent, Values v) {
+        if (path.equals(absent)) {
+            return null;
+        }
+        if (type.isRecord()) {
+            RecordComponent[] cs = type.getRecordComponents();
+            Object[] args = new Object[cs.length];
+            Class<?>[] types = new Class<?>[cs.length];
+            for (int i = 0; i < cs.length; i++) {
+                types[i] = cs[i].getType();
+                args[i] = build(cs[i].getType(), cs[i].getGenericType(),
+                        (path.isEmpty() ? "" : path + ".") + cs[i].getName(), absent, v);
+            }
+            try {
+                return type.getDeclaredConstructor(types).newInstance(args);
+            } catch (ReflectiveOperationException e) {
+                throw new IllegalStateException("cannot build a " + type.getSimpleName(), e);
+            }
+        }
+        if (List.class.isAssignableFrom(type)) {
+            Class<?> element = element(generic);
+            // a list element is entered with the list's own path, so its fields are absent one at a time
+            return List.of(element == String.class ? "PROBE" : build(element, null, path, absent, v));
+        }
+        if (type == Boolean.class) {
+            return v.bool;
+        }
+        if (type == Integer.class) {
+            return v.count;
+        }
+        if (type == BigDecimal.class) {
+            return v.number;
+        }
+        if (type == LocalDate.class) {
+            return v.date;
+        }
+        if (type == String.class) {
+            return "PROBE";
+        }
+        if (type.isEnum()) {
+            return v.pick(type.getEnumConstants());
+        }
+        throw new IllegalStateException("the probe cannot fill a field of type " + type.getName());
+    }
+
+    private static Class<?> element(Type generic) {
+        Type t = ((ParameterizedType) generic).getActualTypeArguments()[0];
+        return t instanceof ParameterizedType p ? (Class<?>) p.getRawType() : (Class<?>) t;
+    }
+
+    private static String ruleName(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            Matcher m = RULE_NAME.matcher(String.valueOf(t.getMessage()));
+            if (m.find()) {
+                return m.group(1);
+            }
+        }
+        return "?";
+    }
+
+    private static RuleProblem problem(String rule, String path, RuntimeException e, Map<String, String> files) {
+        String message = "rule \"" + rule + "\" fails when `" + path + "` is absent (not inspected): " + rootCause(e)
+                + ". Guard the field in the condition (e.g. `x != null, x.y > 0`, or a function that answers false"
+                + " for null) so that the rule stays silent and is reported under notAssessed";
+        Pattern declaration = Pattern.compile("^\\s*rule\\s+\"" + Pattern.quote(rule) + "\"");
+        for (Map.Entry<String, String> f : files.entrySet()) {
+            String[] lines = f.getValue().split("\n", -1);
+            for (int i = 0; i < lines.length; i++) {
+                if (declaration.matcher(lines[i]).find()) {
+                    return new RuleProblem(f.getKey(), i + 1, message);
+                }
+            }
+        }
+        return new RuleProblem("?", 0, message);
+    }
+
+    private static String rootCause(Throwable e) {
+        Throwable t = e;
+        while (t.getCause() != null && t.getCause() != t) {
+            t = t.getCause();
+        }
+        return t.getClass().getSimpleName() + (t.getMessage() == null ? "" : ": " + t.getMessage().lines().findFirst().orElse(""));
+    }
+}
