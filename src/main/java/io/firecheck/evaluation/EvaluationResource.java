@@ -7,6 +7,7 @@ import io.firecheck.inspection.InvalidDocumentException;
 import io.firecheck.web.BodySizeLimit;
 import io.firecheck.web.LimitedBody;
 import io.firecheck.web.Problem;
+import io.firecheck.web.ProblemMappers;
 import io.firecheck.web.Problems;
 import io.firecheck.web.QueryParams;
 import jakarta.ws.rs.Consumes;
@@ -71,8 +72,13 @@ public class EvaluationResource {
         }
         boolean dry = QueryParams.bool("dryRun", dryRun, false);
         List<BatchItem> out = new ArrayList<>(documents.size());
+        Problem unavailable = null;
         for (int i = 0; i < documents.size(); i++) {
-            out.add(batchItem(i, documents.get(i), dry));
+            // once the database is unreachable, the rest are answered at once instead of each waiting for it
+            BatchItem item = unavailable != null ? new BatchItem(i, 503, null, null, unavailable)
+                    : batchItem(i, documents.get(i), dry);
+            unavailable = item.status() == 503 ? item.problem() : null;
+            out.add(item);
         }
         return out;
     }
@@ -85,6 +91,10 @@ public class EvaluationResource {
         } catch (InvalidDocumentException e) {
             return new BatchItem(index, 400, null, null, new Problem("/problems/invalid-input", "Invalid inspection document",
                     400, e.violations().size() + " invalid field(s) in item " + index, null, e.violations()));
+        } catch (RuntimeException e) {
+            // this item's transaction is rolled back; the items before and after it stand on their own
+            Problem p = ProblemMappers.unexpectedProblem(e);
+            return new BatchItem(index, p.status(), null, null, p);
         }
     }
 

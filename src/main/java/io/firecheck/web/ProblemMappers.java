@@ -61,14 +61,26 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response unexpected(RuntimeException e) {
+        Problem problem = unexpectedProblem(e);
+        Response response = Problems.response(problem);
+        return problem.status() == 503 ? Response.fromResponse(response).header("Retry-After", RETRY_AFTER_SECONDS).build() : response;
+    }
+
+    static final String RETRY_AFTER_SECONDS = "5";
+
+    /**
+     * An error nobody expected, as a problem: 503 when the database is unreachable (retry later), 500
+     * otherwise. Also used for one item of a batch, so that it fails alone.
+     */
+    public static Problem unexpectedProblem(RuntimeException e) {
         if (databaseUnavailable(e)) {
             LOG.warn("Database unavailable: " + e.getMessage());
-            return Response.fromResponse(Problems.response(503, "Service Unavailable",
-                    "the database cannot be reached; nothing was stored, retry later with the same inspection id"))
-                    .header("Retry-After", "5").build();
+            return new Problem("about:blank", "Service Unavailable", 503,
+                    "the database cannot be reached; nothing was stored, retry later with the same inspection id", null, null);
         }
         LOG.error("Unexpected error", e);
-        return Problems.response(500, "Internal Server Error", "The request could not be completed; it has been logged.");
+        return new Problem("about:blank", "Internal Server Error", 500,
+                "The request could not be completed; it has been logged.", null, null);
     }
 
     /** Connection failures (SQLState class 08) and shutdowns (57P) are transient: the client should retry. */
