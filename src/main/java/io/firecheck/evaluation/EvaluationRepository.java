@@ -5,7 +5,6 @@ import io.quarkus.panache.common.Page;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
-import java.util.Optional;
 import java.util.UUID;
 
 @ApplicationScoped
@@ -37,14 +36,25 @@ public class EvaluationRepository implements PanacheRepositoryBase<EvaluationEnt
         return rows == 1;
     }
 
+    /** The evaluation already stored under an inspection id, and whether its document equals this one. */
+    public record Existing(UUID id, String buildingId, boolean sameDocument) {
+    }
+
+    /** Compared by the canonical hash of V4 (key order, spacing and nulls do not count). */
+    public Existing existing(String inspectionId, String document) {
+        Object[] row = (Object[]) getEntityManager().createNativeQuery("""
+                SELECT id, building_id, document_hash = canonical_document_hash(CAST(:document AS jsonb))
+                FROM evaluation WHERE inspection_id = :inspectionId
+                """)
+                .setParameter("document", document).setParameter("inspectionId", inspectionId)
+                .getSingleResult();
+        return new Existing((UUID) row[0], (String) row[1], (Boolean) row[2]);
+    }
+
     /** The result with the supervision order it opened or updated, in the transaction that stored it. */
     public void replaceResult(UUID id, String result) {
         getEntityManager().createNativeQuery("UPDATE evaluation SET result = CAST(:r AS jsonb) WHERE id = :id")
                 .setParameter("r", result).setParameter("id", id).executeUpdate();
-    }
-
-    public Optional<EvaluationEntity> findByInspectionId(String inspectionId) {
-        return find("inspectionId", inspectionId).firstResultOptional();
     }
 
     public List<EvaluationEntity> pageOfBuilding(String buildingId, int page, int size) {

@@ -91,6 +91,8 @@ public class EvaluationResource {
         } catch (InvalidDocumentException e) {
             return new BatchItem(index, 400, null, null, new Problem("/problems/invalid-input", "Invalid inspection document",
                     400, e.violations().size() + " invalid field(s) in item " + index, null, e.violations()));
+        } catch (InspectionIdConflictException e) {
+            return new BatchItem(index, 409, null, null, e.problem());
         } catch (RuntimeException e) {
             // this item's transaction is rolled back; the items before and after it stand on their own
             Problem p = ProblemMappers.unexpectedProblem(e);

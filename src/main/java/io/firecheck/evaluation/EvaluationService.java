@@ -81,8 +81,11 @@ public class EvaluationService {
         entity.document = json(doc);
         entity.result = json(response);
         if (!repository.insertIfAbsent(entity)) {
-            EvaluationEntity stored = repository.findByInspectionId(entity.inspectionId).orElseThrow();
-            return new Outcome(canonical(stored.result), false, stored.id.toString());
+            EvaluationRepository.Existing existing = repository.existing(entity.inspectionId, entity.document);
+            if (!existing.sameDocument()) {
+                throw new InspectionIdConflictException(entity.inspectionId, existing.buildingId());
+            }
+            return new Outcome(find(existing.id()).orElseThrow(), false, existing.id().toString());
         }
         count(result, false);
         Optional<EvaluationResponse.OrderRef> order = listener.onEvaluated(id, doc, result);
