@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.firecheck.config.FirecheckConfig;
 import io.firecheck.engine.RuleSet;
 import io.firecheck.engine.RuleSetInvalidException;
+import io.firecheck.engine.RuleProblem;
+import io.firecheck.replay.FixtureProblemException;
 import io.firecheck.replay.LocalReplay;
 import io.firecheck.replay.ReplayOutcome;
 import io.firecheck.persistence.JsonColumns;
@@ -19,6 +21,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.concurrent.locks.ReentrantLock;
 import org.jboss.logging.Logger;
 
 /**
@@ -35,6 +38,7 @@ public class RuleReloader {
     private final ObjectMapper mapper;
     private final Clock clock;
     private final MeterRegistry meters;
+    private final ReentrantLock running = new ReentrantLock();
 
     public RuleReloader(RuleBook ruleBook, FirecheckConfig config, EntityManager em, ObjectMapper mapper, Clock clock,
                         MeterRegistry meters) {
@@ -53,8 +57,34 @@ public class RuleReloader {
                 List.of(), List.of()), set.files());
     }
 
-    /** Reloads are serialized: two at once would race to decide which set is live. */
-    public synchronized ReloadOutcome reload(String by) {
+    /**
+     * One reload compiles at a time (each takes seconds of CPU), and a request while one runs is turned away
+     * rather than queued, so reloads cannot be used to tie up the service.
+     *
+     * @throws ReloadInProgressException when another reload is running
+     */
+    public ReloadOutcome reloadUnlessBusy(String by) {
+        if (!running.tryLock()) {
+            throw new ReloadInProgressException();
+        }
+        try {
+            return reloadLocked(by);
+        } finally {
+            running.unlock();
+        }
+    }
+
+    /** Waits for a running reload, then reloads: a change on disk seen while one runs must not be lost. */
+    public ReloadOutcome reload(String by) {
+        running.lock();
+        try {
+            return reloadLocked(by);
+        } finally {
+            running.unlock();
+        }
+    }
+
+    private ReloadOutcome reloadLocked(String by) {
         Instant at = clock.instant();
         RuleSet previous = ruleBook.current();
         ReloadOutcome outcome;
@@ -72,6 +102,12 @@ public class RuleReloader {
             }
         } catch (RuleSetInvalidException e) {
             outcome = new ReloadOutcome("INVALID", null, previous.version(), null, at, by, e.problems(), List.of());
+            record(outcome, List.of());
+        } catch (FixtureProblemException e) {
+            // the gate cannot judge the candidate on a broken fixture file: rejected, and on record
+            RuleProblem problem = new RuleProblem(Path.of(config.rules().fixturesDir()).resolve(e.file()).toString(),
+                    e.line(), "fixture file: " + e.problem());
+            outcome = new ReloadOutcome("GATE_FAILED", null, previous.version(), null, at, by, List.of(problem), List.of());
             record(outcome, List.of());
         }
         meters.counter("firecheck.rule.reloads", "outcome", outcome.outcome()).increment();

@@ -56,13 +56,13 @@ public class RulesResource {
         if (who.length() > 200) {
             throw QueryParams.invalid("by", "at most 200 characters");
         }
-        ReloadOutcome outcome = reloader.reload(who);
+        ReloadOutcome outcome = reloader.reloadUnlessBusy(who);
         if (!outcome.rejected()) {
             return Response.ok(outcome).build();
         }
-        String detail = "INVALID".equals(outcome.outcome())
-                ? outcome.errors().size() + " error(s) in the rules folder; the active rule set keeps serving"
-                : outcome.failingFixtures().size() + " fixture(s) fail under the new rules; the active rule set keeps serving";
+        String detail = ("INVALID".equals(outcome.outcome()) ? outcome.errors().size() + " error(s) in the rules folder"
+                : !outcome.errors().isEmpty() ? "the fixture gate cannot run: " + outcome.errors().get(0)
+                : outcome.failingFixtures().size() + " fixture(s) fail under the new rules") + "; the active rule set keeps serving";
         ReloadProblem problem = new ReloadProblem("/problems/rules-rejected", "Rule set rejected (" + outcome.outcome() + ")",
                 422, detail, outcome.previousVersion(), outcome.errors(), outcome.failingFixtures());
         return Response.status(422).type(Problem.MEDIA_TYPE).entity(problem).build();

@@ -10,12 +10,18 @@ import java.util.stream.Stream;
 
 /** Runs the service on a copy of rules/ that a test may break, so the real folder is never touched. */
 public class CopiedRulesProfile implements QuarkusTestProfile {
-    static final Path DIR = copy();
+    static final Path DIR = copy("rules");
+    /** The fixtures too, so that a test may break one without touching test-fixtures/. */
+    static final Path FIXTURES = copy("test-fixtures");
 
     static Path copy() {
+        return copy("rules");
+    }
+
+    static Path copy(String folder) {
         try {
-            Path target = Files.createTempDirectory("firecheck-rules-");
-            Path source = Path.of("rules");
+            Path target = Files.createTempDirectory("firecheck-" + folder + "-");
+            Path source = Path.of(folder);
             try (Stream<Path> files = Files.walk(source)) {
                 for (Path p : files.toList()) {
                     Path to = target.resolve(source.relativize(p).toString());
@@ -56,6 +62,6 @@ public class CopiedRulesProfile implements QuarkusTestProfile {
 
     @Override
     public Map<String, String> getConfigOverrides() {
-        return Map.of("firecheck.rules.dir", DIR.toString());
+        return Map.of("firecheck.rules.dir", DIR.toString(), "firecheck.rules.fixtures-dir", FIXTURES.toString());
     }
 }
