@@ -83,10 +83,17 @@ public class ProblemMappers {
                 "The request could not be completed; it has been logged.", null, null);
     }
 
-    /** Connection failures (SQLState class 08) and shutdowns (57P) are transient: the client should retry. */
+    /**
+     * Connection failures (SQLState class 08), shutdowns (57P), a query cancelled by its timeout (57014) and
+     * a pool that could not hand out a connection in time are transient: the client should retry.
+     */
     private static boolean databaseUnavailable(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof java.sql.SQLTransientConnectionException) {
+            if (t instanceof java.sql.SQLTransientConnectionException || t instanceof java.sql.SQLTimeoutException
+                    || t instanceof java.sql.SQLException && String.valueOf(t.getMessage()).toLowerCase().contains("acquisition timeout")) {
+                return true;
+            }
+            if (t instanceof java.sql.SQLException sql && "57014".equals(sql.getSQLState())) {
                 return true;
             }
             if (t instanceof java.sql.SQLException sql && sql.getSQLState() != null
