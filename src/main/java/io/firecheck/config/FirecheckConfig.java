@@ -17,6 +17,27 @@ public interface FirecheckConfig {
 
     Reports reports();
 
+    Http http();
+
+    /** Limits on request bodies; over-limit input is a 413 or 400 problem before any document is built. */
+    interface Http {
+        /** One inspection document (and each item of a batch). */
+        @WithDefault("1M")
+        io.quarkus.runtime.configuration.MemorySize maxDocumentSize();
+
+        /** A whole batch; quarkus.http.limits.max-body-size must stay above it (it answers without problem+json). */
+        @WithDefault("16M")
+        io.quarkus.runtime.configuration.MemorySize maxBatchSize();
+
+        /** Documents in one batch. */
+        @WithDefault("1000")
+        int maxBatchItems();
+
+        /** A body not complete within this time is answered with 408 and its connection closed (slow clients). */
+        @WithDefault("30s")
+        java.time.Duration bodyTimeout();
+    }
+
     interface Reports {
         /** The plan's rectification milestones, in percent; progress names the highest one reached. */
         @WithDefault("50,80,100")

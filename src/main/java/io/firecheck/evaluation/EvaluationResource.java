@@ -4,8 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.firecheck.inspection.InspectionDocument;
 import io.firecheck.inspection.InvalidDocumentException;
-import io.firecheck.web.BodySizeLimit;
-import io.firecheck.web.LimitedBody;
 import io.firecheck.web.Problem;
 import io.firecheck.web.ProblemMappers;
 import io.firecheck.web.Problems;
@@ -20,7 +18,6 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
@@ -34,23 +31,26 @@ import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 public class EvaluationResource {
     private final EvaluationService service;
     private final ObjectMapper mapper;
+    private final BatchItems batchItems;
 
-    public EvaluationResource(EvaluationService service, ObjectMapper mapper) {
+    public EvaluationResource(EvaluationService service, ObjectMapper mapper, BatchItems batchItems) {
         this.service = service;
         this.mapper = mapper;
+        this.batchItems = batchItems;
     }
 
     @POST
     @Path("/evaluations")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Evaluate one inspection document",
-            description = "201 with Location for a new inspection id; 200 with the stored result when the id was seen before; "
-                    + "dryRun=true evaluates without storing anything.")
+            description = "201 with Location for a new inspection id; 200 with the stored result when the same document "
+                    + "was posted under that id before; 409 when a different document was; dryRun=true evaluates without "
+                    + "storing anything.")
     public Response evaluate(@RequestBody(required = true, content = @Content(schema = @Schema(implementation = InspectionDocument.class)))
-                             InputStream body, @QueryParam("dryRun") String dryRun) throws IOException {
+                             byte[] body, @QueryParam("dryRun") String dryRun) throws IOException {
         boolean dry = QueryParams.bool("dryRun", dryRun, false);
-        byte[] bytes = LimitedBody.read(body, BodySizeLimit.SINGLE_LIMIT);
-        JsonNode tree = bytes.length == 0 ? null : mapper.readTree(bytes);
+        // the body was read (and its size limited) on the event loop by BodySizeLimit
+        JsonNode tree = body == null || body.length == 0 ? null : mapper.readTree(body);
         EvaluationService.Outcome outcome = service.evaluate(tree, dry);
         if (outcome.created()) {
             return Response.created(URI.create("/api/v1/evaluations/" + outcome.id())).entity(outcome.json()).build();
@@ -58,29 +58,34 @@ public class EvaluationResource {
         return Response.ok(outcome.json()).build();
     }
 
-    static final int BATCH_LIMIT = 1000;
-
     @POST
     @Path("/evaluations/batch")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Evaluate up to 1,000 documents; one result or one problem per item, in order",
             description = "Each item is stored (or found again by its inspection id) on its own: one bad item does not "
-                    + "stop the others.")
-    public List<BatchItem> batch(List<JsonNode> documents, @QueryParam("dryRun") String dryRun) {
-        if (documents == null || documents.isEmpty() || documents.size() > BATCH_LIMIT) {
-            throw QueryParams.invalid("$", "must be a JSON array of 1 to " + BATCH_LIMIT + " inspection documents");
-        }
+                    + "stop the others. The item count, each item's size and the nesting depth are checked before any "
+                    + "document is built (413 or 400).")
+    public List<BatchItem> batch(byte[] body, @QueryParam("dryRun") String dryRun) throws IOException {
         boolean dry = QueryParams.bool("dryRun", dryRun, false);
-        List<BatchItem> out = new ArrayList<>(documents.size());
+        List<BatchItems.Span> items = batchItems.split(body);
+        List<BatchItem> out = new ArrayList<>(items.size());
         Problem unavailable = null;
-        for (int i = 0; i < documents.size(); i++) {
+        for (int i = 0; i < items.size(); i++) {
             // once the database is unreachable, the rest are answered at once instead of each waiting for it
-            BatchItem item = unavailable != null ? new BatchItem(i, 503, null, null, unavailable)
-                    : batchItem(i, documents.get(i), dry);
+            BatchItem item = unavailable != null ? new BatchItem(i, 503, null, null, unavailable) : batchItem(i, items.get(i), body, dry);
             unavailable = item.status() == 503 ? item.problem() : null;
             out.add(item);
         }
         return out;
+    }
+
+    private BatchItem batchItem(int index, BatchItems.Span span, byte[] body, boolean dryRun) throws IOException {
+        if (span.length() > batchItems.maxItemBytes()) {
+            return new BatchItem(index, 413, null, null, new Problem("about:blank", "Content Too Large", 413,
+                    "item " + index + " is larger than " + batchItems.maxItemBytes() + " bytes", null, null));
+        }
+        // one item's tree at a time: the batch's documents are never all built at once
+        return batchItem(index, mapper.readTree(body, span.start(), span.length()), dryRun);
     }
 
     private BatchItem batchItem(int index, JsonNode node, boolean dryRun) {

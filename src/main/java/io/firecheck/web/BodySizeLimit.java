@@ -1,38 +1,101 @@
 package io.firecheck.web;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.firecheck.config.FirecheckConfig;
 import io.quarkus.vertx.http.runtime.filters.Filters;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import java.util.Set;
+import org.jboss.logging.Logger;
 
 /**
- * Answers an over-size body with problem+json before it is read: 1 MiB for one document, the batch
- * limit (quarkus.http.limits.max-body-size, which Quarkus also enforces with a bare 413 on bodies sent
- * without a Content-Length) for the batch endpoint.
+ * Reads every request body on the event loop, before any worker thread is involved: a slow client then
+ * holds a connection, never one of the worker threads that health, reads and evaluations need. The body is
+ * limited while it arrives (1 MiB for one document, the batch limit for /batch; declared length or not, the
+ * answer is a 413 problem) and must be complete within the body timeout (else 408, connection closed).
+ * The REST layer then reads the buffered body without blocking.
  */
 @ApplicationScoped
 public class BodySizeLimit {
-    private static final String BODY = "{\"type\":\"about:blank\",\"title\":\"Content Too Large\",\"status\":413,"
-            + "\"detail\":\"the request body is larger than %d bytes\"}";
+    private static final Logger LOG = Logger.getLogger(BodySizeLimit.class);
+    private static final Set<HttpMethod> WITH_BODY = Set.of(HttpMethod.POST, HttpMethod.PUT, HttpMethod.PATCH);
 
-    public static final long SINGLE_LIMIT = 1024 * 1024;
+    private final FirecheckConfig.Http config;
+    private final ObjectMapper mapper;
 
-    void register(@Observes Filters filters,
-                  @ConfigProperty(name = "quarkus.http.limits.max-body-size") io.quarkus.runtime.configuration.MemorySize max) {
-        long batchLimit = max.asLongValue();
-        filters.register(rc -> {
-            String length = rc.request().getHeader(HttpHeaders.CONTENT_LENGTH);
-            long limit = rc.request().path().endsWith("/batch") ? batchLimit : SINGLE_LIMIT;
-            if (length != null && parse(length) > limit) {
-                rc.response().setStatusCode(413)
-                        .putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE)
-                        .putHeader(HttpHeaders.CONNECTION, "close")
-                        .end(BODY.formatted(limit));
+    public BodySizeLimit(FirecheckConfig config, ObjectMapper mapper) {
+        this.config = config.http();
+        this.mapper = mapper;
+    }
+
+    void register(@Observes Filters filters) {
+        filters.register(this::read, 100);
+    }
+
+    private void read(RoutingContext rc) {
+        HttpServerRequest request = rc.request();
+        if (!WITH_BODY.contains(request.method()) || rc.body().buffer() != null) {
+            rc.next();
+            return;
+        }
+        long limit = request.path().endsWith("/batch") ? config.maxBatchSize().asLongValue() : config.maxDocumentSize().asLongValue();
+        long deadline = rc.vertx().setTimer(config.bodyTimeout().toMillis(), id -> {
+            if (!rc.response().ended()) {
+                LOG.debugf("Body of %s %s not complete after %s", request.method(), request.path(), config.bodyTimeout());
+                answer(rc, 408, "Request Timeout", "the request body did not arrive within " + config.bodyTimeout().toSeconds()
+                        + " s; send it in one go, or split a large batch");
+            }
+            request.connection().close();
+        });
+        String length = request.getHeader(HttpHeaders.CONTENT_LENGTH);
+        if (length != null && parse(length) > limit) {
+            answer(rc, 413, "Content Too Large", tooLarge(limit));
+        }
+        Buffer body = Buffer.buffer();
+        request.handler(chunk -> {
+            if (rc.response().ended()) {
+                return; // answered already: the rest is read and dropped, so the client gets to read the answer
+            }
+            if (body.length() + chunk.length() > limit) {
+                answer(rc, 413, "Content Too Large", tooLarge(limit));
                 return;
             }
-            rc.next();
-        }, 100);
+            body.appendBuffer(chunk);
+        });
+        request.endHandler(v -> {
+            rc.vertx().cancelTimer(deadline);
+            if (rc.response().ended()) {
+                request.connection().close();
+            } else {
+                rc.setBody(body);
+                rc.next();
+            }
+        });
+        request.exceptionHandler(e -> rc.vertx().cancelTimer(deadline));
+        request.resume();
+    }
+
+    private static String tooLarge(long limit) {
+        return "the request body is larger than " + limit + " bytes";
+    }
+
+    /** Answers at once; the connection closes when the body has been read and dropped, or at the deadline. */
+    private void answer(RoutingContext rc, int status, String title, String detail) {
+        String json;
+        try {
+            json = mapper.writeValueAsString(new Problem("about:blank", title, status, detail, null, null));
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+        rc.response().setStatusCode(status)
+                .putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE)
+                .putHeader(HttpHeaders.CONNECTION, "close")
+                .end(json);
     }
 
     private static long parse(String length) {

@@ -1,5 +1,6 @@
 package io.firecheck.web;
 
+import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -15,8 +16,19 @@ import jakarta.inject.Singleton;
  */
 @Singleton
 public class JacksonStrictness implements ObjectMapperCustomizer {
+    /**
+     * Nesting of JSON objects and arrays that any body may have; a real document needs 4. A constant, not a
+     * setting: the mapper is built before the application's configuration mapping exists.
+     */
+    public static final int MAX_DEPTH = 32;
+
     @Override
     public void customize(ObjectMapper mapper) {
+        // enforced by the parser as it reads, before any object is built: deep nesting is a 400, not a stack overflow
+        mapper.getFactory().setStreamReadConstraints(StreamReadConstraints.builder()
+                .maxNestingDepth(MAX_DEPTH)
+                .maxNumberLength(100)
+                .build());
         mapper.configure(DeserializationFeature.ACCEPT_FLOAT_AS_INT, false);
         mapper.configure(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES, true);
         mapper.enable(com.fasterxml.jackson.core.JsonParser.Feature.STRICT_DUPLICATE_DETECTION);

@@ -224,7 +224,8 @@ class EvaluationApiTest {
         for (int i = 0; i < 1001; i++) {
             tooMany.add(small);
         }
-        given().contentType(ContentType.JSON).body(json(tooMany)).post("/api/v1/evaluations/batch").then().statusCode(400);
+        given().contentType(ContentType.JSON).body(json(tooMany)).post("/api/v1/evaluations/batch").then().statusCode(413)
+                .contentType("application/problem+json");
         given().contentType(ContentType.JSON).body(json(TestDocs.tower())).post("/api/v1/evaluations/batch").then()
                 .statusCode(400).contentType("application/problem+json");
     }
