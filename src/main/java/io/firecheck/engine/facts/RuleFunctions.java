@@ -33,8 +33,16 @@ public final class RuleFunctions {
                 .compareTo(percent.multiply(BigDecimal.valueOf(count.total()))) > 0;
     }
 
-    /** "11/50 = 22%": the rate as evidence. */
+    /** Some items were recorded as damaged (the total may not have been counted). */
+    public static boolean anyDamaged(DamageCount count) {
+        return count != null && count.damaged() != null && count.damaged() > 0;
+    }
+
+    /** "11/50 = 22%": the rate as evidence; "11 处" when the total was not counted. */
     public static String rate(DamageCount count) {
+        if (count.total() == null) {
+            return count.damaged() + " 处";
+        }
         return count.damaged() + "/" + count.total() + " = " + percentText(
                 BigDecimal.valueOf(count.damaged()), BigDecimal.valueOf(count.total())) + "%";
     }
