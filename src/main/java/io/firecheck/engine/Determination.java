@@ -24,8 +24,11 @@ final class Determination {
     record Outcome(Classification classification, DeterminationResult result) {
     }
 
-    /** notAssessedLevels: the level each rule under notAssessed would have had on the inspection date. */
-    static Outcome decide(List<Finding> findings, List<NotAssessed> notAssessed, Map<String, Level> notAssessedLevels,
+    /**
+     * anyNotAssessed: some applicable point was not assessed; notAssessedLevels: the level each of them (not
+     * corrected on site) would have had on the inspection date.
+     */
+    static Outcome decide(List<Finding> findings, boolean anyNotAssessed, Map<String, Level> notAssessedLevels,
                           ScopeResult scope, InspectionDocument doc, Thresholds th) {
         List<String> direct = ids(findings, Level.DIRECT);
         List<String> elements = ids(findings, Level.ELEMENT);
@@ -40,7 +43,7 @@ final class Determination {
         String exclusion = "NONE".equals(method) ? null : expert ? "EXPERT_REVIEW" : outOfUse ? "OUT_OF_USE" : null;
         Classification classification = !"NONE".equals(method) && exclusion == null ? Classification.MAJOR_HAZARD
                 : !findings.isEmpty() ? Classification.GENERAL_HAZARD
-                : !notAssessed.isEmpty() ? Classification.INCOMPLETE
+                : anyNotAssessed ? Classification.INCOMPLETE
                 : Classification.COMPLIANT;
 
         List<String> mayBeMajorIf = List.of();

@@ -54,7 +54,7 @@ public final class Evaluator {
         Map<String, Level> notAssessedLevels = new LinkedHashMap<>();
         notAssessed.stream().filter(n -> !corrected.contains(n.ruleId()))
                 .forEach(n -> notAssessedLevels.put(n.ruleId(), levelOf.apply(ruleSet.catalogue().get(n.ruleId()))));
-        Determination.Outcome outcome = Determination.decide(found, notAssessed, notAssessedLevels, scope, doc,
+        Determination.Outcome outcome = Determination.decide(found, !notAssessed.isEmpty(), notAssessedLevels, scope, doc,
                 ruleSet.thresholds());
         return new EvaluationResult(ruleSet.version(), scope, outcome.classification(), outcome.result(), found, notAssessed);
     }

@@ -55,8 +55,7 @@ class DeterminationTest {
 
     static Determination.Outcome decide(List<Finding> findings, Map<String, Level> notAssessed, ScopeResult scope,
                                         InspectionDocument doc) {
-        List<NotAssessed> na = notAssessed.keySet().stream().map(id -> new NotAssessed(id, List.of("x"))).toList();
-        return Determination.decide(findings, na, notAssessed, scope, doc, th);
+        return Determination.decide(findings, !notAssessed.isEmpty(), notAssessed, scope, doc, th);
     }
 
     static Determination.Outcome decide(List<Finding> findings, ScopeResult scope, InspectionDocument doc) {
