@@ -11,7 +11,9 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /** Evaluates a fixture on a running service (dry run: nothing is stored there). */
 final class HttpReplay {
@@ -48,16 +50,37 @@ final class HttpReplay {
             List<String> counted = new ArrayList<>();
             r.path("determination").path("countedElements").forEach(c -> counted.add(c.asText()));
             JsonNode scope = r.path("scope");
-            return new Replay.Observed(r.path("classification").asText(), ids, r.path("determination").path("method").asText(),
+            JsonNode d = r.path("determination");
+            Map<String, Fixture.Required> required = new LinkedHashMap<>();
+            scope.path("requiredSystems").forEach(s -> required.put(s.path("system").asText(), new Fixture.Required(
+                    s.path("required").isBoolean() ? s.path("required").asBoolean() : null, s.path("source").asText())));
+            Map<String, String> levels = new LinkedHashMap<>();
+            Map<String, String> evidence = new LinkedHashMap<>();
+            findings.forEach(f -> {
+                levels.put(f.path("ruleId").asText(), f.path("level").asText());
+                evidence.put(f.path("ruleId").asText(), f.path("evidence").asText());
+            });
+            Map<String, List<String>> missing = new LinkedHashMap<>();
+            r.path("notAssessed").forEach(n -> missing.put(n.path("ruleId").asText(), texts(n.path("missing"))));
+            return new Replay.Observed(r.path("classification").asText(), ids, d.path("method").asText(),
                     counted, notAssessed, corrected, scope.path("category").asText(),
                     scope.path("highRiseClass").isNumber() ? scope.path("highRiseClass").asInt() : null,
                     scope.path("superHighRise").asBoolean(), scope.path("crowded").asBoolean(),
-                    r.path("determination").path("exclusion").isNull() ? null : r.path("determination").path("exclusion").asText());
+                    d.path("exclusion").isNull() ? null : d.path("exclusion").asText(),
+                    d.path("mayBeMajor").asBoolean(), texts(d.path("mayBeMajorIf")),
+                    d.path("basis").path("standard").asText(), d.path("basis").path("provisional").asBoolean(),
+                    required, levels, missing, evidence);
         } catch (IOException e) {
             throw new IllegalStateException("cannot reach " + endpoint + ": " + e.getMessage(), e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted", e);
         }
+    }
+
+    private static List<String> texts(JsonNode array) {
+        List<String> out = new ArrayList<>();
+        array.forEach(n -> out.add(n.asText()));
+        return out;
     }
 }

@@ -23,7 +23,7 @@ public final class CatalogueDoc {
             md.append("\n## ").append(rules.get(0).area()).append(" — `").append(file).append("`\n\n");
             md.append("| id | level | 名称 | title | basis | applies when | needs |\n|---|---|---|---|---|---|---|\n");
             rules.stream().sorted(java.util.Comparator.comparing(RuleInfo::id)).forEach(r -> md.append("| ")
-                    .append(r.id()).append(" | ").append(r.level()).append(" | ").append(cell(r.titleZh())).append(" | ")
+                    .append(r.id()).append(" | ").append(level(r)).append(" | ").append(cell(r.titleZh())).append(" | ")
                     .append(cell(r.title())).append(" | ").append(cell(r.basis())).append(" | ")
                     .append(cell(String.join(", ", r.appliesWhen()))).append(" | ")
                     .append(cell(String.join(", ", r.needs()))).append(" |\n"));
@@ -31,6 +31,18 @@ public final class CatalogueDoc {
         md.append("\n## 阈值 Thresholds (`thresholds.properties`)\n\n| name | value |\n|---|---|\n");
         set.thresholds().asMap().forEach((k, v) -> md.append("| ").append(k).append(" | ").append(cell(v)).append(" |\n"));
         return md.toString();
+    }
+
+    /** "ELEMENT (GENERAL before 2025-11-01)", "ELEMENT (GENERAL unless crowded)": a level that depends on date or building. */
+    private static String level(RuleInfo r) {
+        String out = r.level().name();
+        if (r.levelFrom() != null) {
+            out += " (" + r.levelBefore() + " before " + r.levelFrom() + ")";
+        }
+        if (r.levelIf() != null) {
+            out += " (" + r.levelElse() + " unless " + r.levelIf() + ")";
+        }
+        return cell(out);
     }
 
     private static String cell(String s) {

@@ -1,14 +1,22 @@
 package io.firecheck.engine;
 
-import io.firecheck.engine.facts.RuleFunctions;
 import io.firecheck.inspection.Building;
+import io.firecheck.inspection.InspectionDocument;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeSet;
 
 /**
- * Steps 2–7 of the catalogue's determination (step 1, corrected on site, is applied to the findings
- * before they arrive here). Every number comes from thresholds.properties.
+ * Steps 2–8 of the catalogue's determination (step 1, corrected on site, is applied to the findings
+ * before they arrive here). The categories, their lines and the editions are data in thresholds.properties.
  */
 final class Determination {
+    static final String COUNT_ONCE = "determination.countOnce";
+    static final String EDITIONS = "basis.editions";
 
     private Determination() {
     }
@@ -16,51 +24,136 @@ final class Determination {
     record Outcome(Classification classification, DeterminationResult result) {
     }
 
-    static Outcome decide(List<Finding> findings, boolean anyNotAssessed, ScopeResult scope, Building building, Thresholds th) {
+    /**
+     * anyNotAssessed: some applicable point was not assessed; notAssessedLevels: the level each of them (not
+     * corrected on site) would have had on the inspection date.
+     */
+    static Outcome decide(List<Finding> findings, boolean anyNotAssessed, Map<String, Level> notAssessedLevels,
+                          ScopeResult scope, InspectionDocument doc, Thresholds th) {
         List<String> direct = ids(findings, Level.DIRECT);
         List<String> elements = ids(findings, Level.ELEMENT);
+        List<Categories.Line> lines = lines(Categories.read(th), scope, doc, th);
+        Categories.Line met = lines.stream().filter(l -> counted(l, elements).size() >= l.threshold()).findFirst().orElse(null);
+        Categories.Line shown = met != null ? met : strictest(lines);
 
-        Count count = count(elements, scope, building, th);
-        String method = !direct.isEmpty() ? "DIRECT" : count.reached() ? "COMPREHENSIVE" : "NONE";
-        String exclusion = null;
-        if (!"NONE".equals(method)) {
-            exclusion = Boolean.TRUE.equals(building.expertReviewMeasuresInPlace()) ? "EXPERT_REVIEW"
-                    : Boolean.TRUE.equals(building.outOfUse()) ? "OUT_OF_USE" : null;
-            if (exclusion != null) {
-                method = "NONE";
-            }
-        }
-        Classification classification = !"NONE".equals(method) ? Classification.MAJOR_HAZARD
+        String method = !direct.isEmpty() ? "DIRECT" : met != null ? "COMPREHENSIVE" : "NONE";
+        Building b = doc.building();
+        boolean expert = Boolean.TRUE.equals(b.expertReviewMeasuresInPlace());
+        boolean outOfUse = Boolean.TRUE.equals(b.outOfUse());
+        String exclusion = "NONE".equals(method) ? null : expert ? "EXPERT_REVIEW" : outOfUse ? "OUT_OF_USE" : null;
+        Classification classification = !"NONE".equals(method) && exclusion == null ? Classification.MAJOR_HAZARD
                 : !findings.isEmpty() ? Classification.GENERAL_HAZARD
                 : anyNotAssessed ? Classification.INCOMPLETE
                 : Classification.COMPLIANT;
-        return new Outcome(classification,
-                new DeterminationResult(method, direct, count.counted(), count.threshold(), count.rule(), exclusion));
-    }
 
-    private record Count(List<String> counted, int threshold, String rule, boolean reached) {
-        static Count of(List<String> counted, int threshold, String rule) {
-            return new Count(counted, threshold, rule, counted.size() >= threshold);
+        List<String> mayBeMajorIf = List.of();
+        boolean undecided = classification == Classification.GENERAL_HAZARD || classification == Classification.INCOMPLETE;
+        if (undecided && !expert && !outOfUse) {
+            mayBeMajorIf = mayBeMajorIf(lines, elements, notAssessedLevels, th);
         }
+        return new Outcome(classification, new DeterminationResult(method, direct, counted(shown, elements),
+                shown.threshold(), shown.rule(), exclusion, !mayBeMajorIf.isEmpty(), mayBeMajorIf,
+                basis(th, doc.inspection().date())));
     }
 
-    private static Count count(List<String> elements, ScopeResult scope, Building building, Thresholds th) {
-        if (scope.crowded()) {
-            List<String> keyIds = th.list("determination.crowded.keyElements");
-            List<String> key = elements.stream().filter(keyIds::contains).toList();
-            int keyThreshold = th.count("determination.crowded.keyThreshold");
-            if (key.size() >= keyThreshold) {
-                return Count.of(key, keyThreshold, "crowded building: " + keyThreshold + " of " + String.join(", ", keyIds));
+    /** The lines of every category the building belongs to, in the data's order. */
+    private static List<Categories.Line> lines(Categories categories, ScopeResult scope, InspectionDocument doc, Thresholds th) {
+        List<Categories.Line> out = new ArrayList<>();
+        boolean any = false;
+        for (Categories.Category c : categories.all()) {
+            if (!Categories.OTHERWISE.equals(c.when()) && holds(c.when(), scope, doc, th)) {
+                out.addAll(c.lines());
+                any = true;
             }
-            int any = th.count("determination.crowded.anyThreshold");
-            return Count.of(elements, any, "crowded building: " + any + " elements of any kind");
         }
-        if (RuleFunctions.anyPlace(building.placeTypes(), th.list("determination.hazmat.places"))) {
-            int any = th.count("determination.hazmat.anyThreshold");
-            return Count.of(elements, any, "hazardous-materials place: " + any + " elements of any kind");
+        if (!any) {
+            categories.all().stream().filter(c -> Categories.OTHERWISE.equals(c.when())).forEach(c -> out.addAll(c.lines()));
         }
-        int any = th.count("determination.other.anyThreshold");
-        return Count.of(elements, any, "other buildings: " + any + " elements of any kind");
+        if (out.isEmpty()) {
+            // no category matched and none is "otherwise": the first category's lines still say what was counted
+            out.addAll(categories.all().get(0).lines());
+        }
+        return out;
+    }
+
+    private static boolean holds(String when, ScopeResult scope, InspectionDocument doc, Thresholds th) {
+        return Applicability.holds(when, doc, scope, th).orElse(false);
+    }
+
+    /**
+     * The first category's strictest line, the one that asks for the most elements (its any-kind line in the
+     * shipped data): it counts every element found, so the result shows them all against its threshold.
+     */
+    private static Categories.Line strictest(List<Categories.Line> lines) {
+        Categories.Line best = lines.get(0);
+        for (Categories.Line l : lines) {
+            if (l.threshold() > best.threshold()) {
+                best = l;
+            }
+        }
+        return best;
+    }
+
+    private static List<String> counted(Categories.Line line, List<String> elements) {
+        return line.keyElements() == null ? elements : elements.stream().filter(line.keyElements()::contains).toList();
+    }
+
+    /**
+     * Step 8: the rules not assessed that could still reach a line, or decide directly. The FAULTY and
+     * MISSING rules of one system cannot both fire, so they count once.
+     */
+    private static List<String> mayBeMajorIf(List<Categories.Line> lines, List<String> elements,
+                                             Map<String, Level> notAssessed, Thresholds th) {
+        TreeSet<String> out = new TreeSet<>();
+        notAssessed.forEach((id, level) -> {
+            if (level == Level.DIRECT) {
+                out.add(id);
+            }
+        });
+        Map<String, String> group = countOnceGroups(th);
+        for (Categories.Line line : lines) {
+            List<String> counted = counted(line, elements);
+            TreeSet<String> countedGroups = new TreeSet<>();
+            counted.forEach(id -> countedGroups.add(group.getOrDefault(id, id)));
+            List<String> open = notAssessed.entrySet().stream()
+                    .filter(e -> e.getValue() == Level.ELEMENT)
+                    .map(Map.Entry::getKey)
+                    .filter(id -> line.keyElements() == null || line.keyElements().contains(id))
+                    .filter(id -> !countedGroups.contains(group.getOrDefault(id, id)))
+                    .toList();
+            long openGroups = open.stream().map(id -> group.getOrDefault(id, id)).distinct().count();
+            if (counted.size() + openGroups >= line.threshold()) {
+                out.addAll(open);
+            }
+        }
+        return List.copyOf(out);
+    }
+
+    /** rule id → its group's first id, from "A B, C D" (each comma-separated group counts once). */
+    private static Map<String, String> countOnceGroups(Thresholds th) {
+        Map<String, String> out = new HashMap<>();
+        if (th.has(COUNT_ONCE)) {
+            for (String g : th.list(COUNT_ONCE)) {
+                String[] ids = g.strip().split("\\s+");
+                for (String id : ids) {
+                    out.put(id, ids[0]);
+                }
+            }
+        }
+        return out;
+    }
+
+    /** The edition in force on the inspection date: the last of basis.editions whose `from` is not after it. */
+    static DeterminationResult.Basis basis(Thresholds th, LocalDate date) {
+        String chosen = null;
+        for (String e : th.list(EDITIONS)) {
+            Optional<LocalDate> from = th.has("basis." + e + ".from") ? Optional.of(th.date("basis." + e + ".from")) : Optional.empty();
+            if (chosen == null || from.isEmpty() || date == null || !date.isBefore(from.get())) {
+                chosen = e;
+            }
+        }
+        return new DeterminationResult.Basis(th.text("basis." + chosen + ".standard"),
+                Boolean.parseBoolean(th.text("basis." + chosen + ".provisional")));
     }
 
     private static List<String> ids(List<Finding> findings, Level level) {

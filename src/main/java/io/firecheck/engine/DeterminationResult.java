@@ -1,11 +1,13 @@
 package io.firecheck.engine;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.List;
 
 /**
  * How the classification was reached (rule-catalogue.md, Determination). method is DIRECT,
- * COMPREHENSIVE or NONE; exclusion is EXPERT_REVIEW or OUT_OF_USE when it kept a major hazard from
- * being declared.
+ * COMPREHENSIVE or NONE; when an exclusion (EXPERT_REVIEW or OUT_OF_USE) kept a major hazard from being
+ * declared, method still names the method it set aside. mayBeMajorIf lists the rules not assessed that
+ * could still make the building a major hazard; basis is the edition of GB 35181 applied.
  */
 public record DeterminationResult(
         String method,
@@ -13,5 +15,13 @@ public record DeterminationResult(
         List<String> countedElements,
         int threshold,
         String thresholdRule,
-        String exclusion) {
+        String exclusion,
+        // v2: absent from results stored under catalogue v1, which are returned as they were stored
+        @JsonInclude(JsonInclude.Include.NON_NULL) Boolean mayBeMajor,
+        @JsonInclude(JsonInclude.Include.NON_NULL) List<String> mayBeMajorIf,
+        @JsonInclude(JsonInclude.Include.NON_NULL) Basis basis) {
+
+    /** provisional: the 2017 method stands in for an edition whose text is not yet applied. */
+    public record Basis(String standard, boolean provisional) {
+    }
 }

@@ -9,9 +9,9 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import io.firecheck.engine.facts.Records;
 
 /**
  * Reads values out of an inspection document by JSON path, e.g. {@code controlRoom.present},
@@ -104,31 +104,11 @@ public final class DocumentPaths {
     }
 
     private static Object read(Object record, String name) {
-        RecordComponent c = component(record.getClass(), name);
-        if (c == null) {
-            throw new IllegalArgumentException("no field " + name + " on " + record.getClass().getSimpleName());
-        }
-        try {
-            return c.getAccessor().invoke(record);
-        } catch (ReflectiveOperationException e) {
-            throw new IllegalStateException(e);
-        }
+        return Records.read(record, name);
     }
 
-    /** Class.getRecordComponents() re-reads the class file each call; evaluations ask thousands of times. */
-    private static final Map<Class<?>, Map<String, RecordComponent>> COMPONENTS = new ConcurrentHashMap<>();
-
     private static RecordComponent component(Class<?> type, String name) {
-        if (!type.isRecord()) {
-            return null;
-        }
-        return COMPONENTS.computeIfAbsent(type, t -> {
-            Map<String, RecordComponent> byName = new HashMap<>();
-            for (RecordComponent c : t.getRecordComponents()) {
-                byName.put(c.getName(), c);
-            }
-            return byName;
-        }).get(name);
+        return Records.component(type, name);
     }
 
     private static Class<?> elementType(Type listType) {

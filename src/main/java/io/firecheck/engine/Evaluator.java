@@ -4,14 +4,18 @@ import io.firecheck.engine.facts.Crowded;
 import io.firecheck.engine.facts.Findings;
 import io.firecheck.engine.facts.HighRise;
 import io.firecheck.engine.facts.HighRiseClassOne;
+import io.firecheck.engine.facts.Requirement;
 import io.firecheck.engine.facts.ShaftEntry;
 import io.firecheck.engine.facts.SuperHighRise;
 import io.firecheck.inspection.InspectionDocument;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.stream.Stream;
 import org.kie.api.runtime.ClassObjectFilter;
 import org.kie.api.runtime.KieSession;
@@ -24,6 +28,8 @@ import org.kie.api.runtime.KieSession;
 public final class Evaluator {
     /** A rule set that keeps firing is a rule-authoring mistake; stop it instead of hanging. */
     static final int MAX_FIRINGS = 10_000;
+    /** The fire systems whose requirement the SCOPE-REQUIRED rules settle, in the order the result lists them. */
+    static final String REQUIRED_SYSTEMS = "required.systems";
 
     public EvaluationResult evaluate(RuleSet ruleSet, InspectionDocument doc) {
         Findings findings = new Findings();
@@ -37,14 +43,18 @@ public final class Evaluator {
             if (fired >= MAX_FIRINGS) {
                 throw new IllegalStateException("the rules fired " + fired + " times without settling; a rule keeps re-triggering itself");
             }
-            scope = scope(session);
+            scope = scope(session, ruleSet.thresholds());
         } finally {
             session.dispose();
         }
         Set<String> corrected = Set.copyOf(doc.inspection().correctedOnSiteOrEmpty());
-        List<Finding> found = findings(ruleSet, findings.evidenceByRule(), corrected);
+        Function<RuleInfo, Level> levelOf = levels(doc, scope, ruleSet.thresholds());
+        List<Finding> found = findings(ruleSet, findings.evidenceByRule(), corrected, levelOf);
         List<NotAssessed> notAssessed = notAssessed(ruleSet, doc, scope, findings.evidenceByRule().keySet());
-        Determination.Outcome outcome = Determination.decide(found, !notAssessed.isEmpty(), scope, doc.building(),
+        Map<String, Level> notAssessedLevels = new LinkedHashMap<>();
+        notAssessed.stream().filter(n -> !corrected.contains(n.ruleId()))
+                .forEach(n -> notAssessedLevels.put(n.ruleId(), levelOf.apply(ruleSet.catalogue().get(n.ruleId()))));
+        Determination.Outcome outcome = Determination.decide(found, !notAssessed.isEmpty(), notAssessedLevels, scope, doc,
                 ruleSet.thresholds());
         return new EvaluationResult(ruleSet.version(), scope, outcome.classification(), outcome.result(), found, notAssessed);
     }
@@ -52,7 +62,7 @@ public final class Evaluator {
     private static List<Object> facts(InspectionDocument doc) {
         List<Object> facts = new ArrayList<>();
         Stream.of(doc.inspection(), doc.building(), doc.exteriorInsulation(), doc.fireSystems(), doc.evacuation(),
-                doc.rescueAccess(), doc.electricalAndGas(), doc.controlRoom(), doc.microFireStation(), doc.eBikes(),
+                doc.fireSeparation(), doc.rescueAccess(), doc.electricalAndGas(), doc.controlRoom(), doc.microFireStation(), doc.eBikes(),
                 doc.management()).forEach(f -> addIfPresent(facts, f));
         if (doc.microFireStation() != null) {
             addIfPresent(facts, doc.microFireStation().readiness());
@@ -74,12 +84,27 @@ public final class Evaluator {
         }
     }
 
-    private static ScopeResult scope(KieSession session) {
+    /** A finding's level on the inspection date and for this building (@levelFrom, @levelIf). */
+    private static Function<RuleInfo, Level> levels(InspectionDocument doc, ScopeResult scope, Thresholds th) {
+        return rule -> rule.levelOn(doc.inspection().date(), c -> Applicability.holds(c, doc, scope, th).orElse(false));
+    }
+
+    private static ScopeResult scope(KieSession session, Thresholds th) {
         String category = session.getObjects(new ClassObjectFilter(HighRise.class)).stream()
                 .map(o -> ((HighRise) o).category()).sorted().findFirst().orElse(ScopeResult.NOT_HIGH_RISE);
         boolean highRise = !ScopeResult.NOT_HIGH_RISE.equals(category);
         Integer highRiseClass = !highRise ? null : has(session, HighRiseClassOne.class) ? 1 : 2;
-        return new ScopeResult(category, highRiseClass, has(session, SuperHighRise.class), has(session, Crowded.class));
+        return new ScopeResult(category, highRiseClass, has(session, SuperHighRise.class), has(session, Crowded.class),
+                requiredSystems(session, th));
+    }
+
+    /** The settled requirements, in the order of the systems list in thresholds.properties. */
+    private static List<RequiredSystem> requiredSystems(KieSession session, Thresholds th) {
+        Map<String, Requirement> bySystem = new HashMap<>();
+        session.getObjects(new ClassObjectFilter(Requirement.class))
+                .forEach(o -> bySystem.putIfAbsent(((Requirement) o).system(), (Requirement) o));
+        return th.list(REQUIRED_SYSTEMS).stream().filter(bySystem::containsKey).map(bySystem::get)
+                .map(r -> new RequiredSystem(r.system(), r.required(), r.source())).toList();
     }
 
     private static boolean has(KieSession session, Class<?> type) {
@@ -87,7 +112,8 @@ public final class Evaluator {
     }
 
     /** Step 1 of the determination: a hazard corrected during the visit stays, as GENERAL. */
-    private static List<Finding> findings(RuleSet ruleSet, Map<String, List<String>> evidence, Set<String> corrected) {
+    private static List<Finding> findings(RuleSet ruleSet, Map<String, List<String>> evidence, Set<String> corrected,
+                                          Function<RuleInfo, Level> levelOf) {
         List<Finding> out = new ArrayList<>();
         evidence.forEach((id, pieces) -> {
             RuleInfo rule = ruleSet.catalogue().get(id);
@@ -95,7 +121,7 @@ public final class Evaluator {
                 return;
             }
             boolean fixed = corrected.contains(id);
-            out.add(new Finding(id, rule.area(), fixed ? Level.GENERAL : rule.level(), rule.titleZh(), rule.title(),
+            out.add(new Finding(id, rule.area(), fixed ? Level.GENERAL : levelOf.apply(rule), rule.titleZh(), rule.title(),
                     String.join("；", pieces), rule.basis(), rule.rectification(), fixed));
         });
         out.sort(Comparator.comparing(Finding::level).thenComparing(Finding::ruleId));

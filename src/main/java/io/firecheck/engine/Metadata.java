@@ -1,5 +1,7 @@
 package io.firecheck.engine;
 
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -19,7 +21,7 @@ import org.kie.api.definition.rule.Rule;
 final class Metadata {
     static final List<String> REQUIRED = List.of("area", "level", "titleZh", "title", "basis", "rectification");
     private static final List<String> KNOWN = List.of("id", "area", "level", "titleZh", "title", "basis",
-            "rectification", "appliesWhen", "needs");
+            "rectification", "appliesWhen", "needs", "levelFrom", "levelBefore", "levelIf", "levelElse");
 
     private Metadata() {
     }
@@ -72,13 +74,24 @@ final class Metadata {
             problems.add(new RuleProblem(file, line, "rule " + id + " lacks metadata: @" + String.join(", @", absent)));
             return null;
         }
-        Level level;
-        try {
-            level = Level.valueOf(meta.get("level"));
-        } catch (IllegalArgumentException e) {
-            problems.add(new RuleProblem(file, line, "rule " + id + ": @level(\"" + meta.get("level")
-                    + "\") must be one of DIRECT, ELEMENT, GENERAL, SCOPE"));
+        Level level = level(id, "level", meta.get("level"), file, line, problems);
+        if (level == null) {
             return null;
+        }
+        LocalDate levelFrom = null;
+        Level levelBefore = null;
+        if (meta.containsKey("levelFrom") || meta.containsKey("levelBefore")) {
+            levelFrom = levelFrom(id, meta.get("levelFrom"), th, file, line, problems);
+            levelBefore = level(id, "levelBefore", meta.get("levelBefore"), file, line, problems);
+        }
+        String levelIf = meta.get("levelIf");
+        Level levelElse = null;
+        if (levelIf != null || meta.containsKey("levelElse")) {
+            levelElse = level(id, "levelElse", meta.get("levelElse"), file, line, problems);
+            String problem = levelIf == null ? "@levelElse needs @levelIf" : Applicability.problem(levelIf, th);
+            if (problem != null) {
+                problems.add(new RuleProblem(file, line, "rule " + id + ": @levelIf: " + problem));
+            }
         }
         List<String> appliesWhen = split(meta.get("appliesWhen"));
         List<String> needs = split(meta.get("needs"));
@@ -89,13 +102,35 @@ final class Metadata {
             }
         });
         needs.forEach(p -> {
-            String problem = DocumentPaths.problem(p);
+            String problem = Applicability.needProblem(p);
             if (problem != null) {
                 problems.add(new RuleProblem(file, line, "rule " + id + ": @needs: " + problem));
             }
         });
         return new RuleInfo(id, meta.get("area"), level, meta.get("titleZh"), meta.get("title"), meta.get("basis"),
-                meta.get("rectification"), appliesWhen, needs, file);
+                meta.get("rectification"), appliesWhen, needs, file, levelFrom, levelBefore, levelIf, levelElse);
+    }
+
+    private static Level level(String id, String key, String value, String file, int line, List<RuleProblem> problems) {
+        try {
+            return Level.valueOf(value == null ? "" : value);
+        } catch (IllegalArgumentException e) {
+            problems.add(new RuleProblem(file, line, "rule " + id + ": @" + key + "(\"" + (value == null ? "" : value)
+                    + "\") must be one of DIRECT, ELEMENT, GENERAL, SCOPE"));
+            return null;
+        }
+    }
+
+    /** A date (2025-11-01) or the name of a date in thresholds.properties, so an edition's date is written once. */
+    private static LocalDate levelFrom(String id, String value, Thresholds th, String file, int line, List<RuleProblem> problems) {
+        String v = value == null ? "" : value.strip();
+        try {
+            return th.has(v) ? th.date(v) : LocalDate.parse(v);
+        } catch (DateTimeParseException e) {
+            problems.add(new RuleProblem(file, line, "rule " + id + ": @levelFrom(\"" + v
+                    + "\") must be a date such as 2025-11-01 or the name of one in " + Thresholds.FILE));
+            return null;
+        }
     }
 
     /** Catalogue order: level, then id — the order findings are reported in. */

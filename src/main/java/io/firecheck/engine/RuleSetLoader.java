@@ -27,18 +27,9 @@ import org.kie.api.builder.ReleaseId;
 /** Compiles a rules folder into a {@link RuleSet}, or reports every problem with file and line. */
 public final class RuleSetLoader {
     private static final String KFS_ROOT = "src/main/resources/firecheck/";
-    private static final Pattern THRESHOLD_USE = Pattern.compile("\\bth\\.(num|count|list)\\(\\s*\"([^\"]*)\"\\s*\\)");
+    private static final Pattern THRESHOLD_USE = Pattern.compile("\\bth\\.(num|count|list|text|date)\\(\\s*\"([^\"]*)\"\\s*\\)");
     private static final AtomicLong BUILDS = new AtomicLong();
     private static final Pattern RULE_LINE = Pattern.compile("^\\s*rule\\s+\"([^\"]+)\"");
-
-    /** Threshold names the Java determination reads, with the kind each must be. */
-    private static final Map<String, String> DETERMINATION_THRESHOLDS = Map.of(
-            "determination.crowded.keyElements", "list",
-            "determination.crowded.keyThreshold", "count",
-            "determination.crowded.anyThreshold", "count",
-            "determination.hazmat.places", "list",
-            "determination.hazmat.anyThreshold", "count",
-            "determination.other.anyThreshold", "count");
 
     private final Clock clock;
 
@@ -127,12 +118,7 @@ public final class RuleSetLoader {
                 }
             }
         });
-        DETERMINATION_THRESHOLDS.forEach((name, kind) -> {
-            String problem = th.kindProblem(name, kind);
-            if (problem != null) {
-                problems.add(new RuleProblem(Thresholds.FILE, 0, problem + " (the determination needs it)"));
-            }
-        });
+        DataChecks.problems(th).forEach(p -> problems.add(new RuleProblem(Thresholds.FILE, 0, p + " (the determination needs it)")));
     }
 
     private static KieBase compile(Map<String, String> files, List<RuleProblem> problems) {

@@ -65,6 +65,19 @@ public final class Thresholds {
         return Arrays.stream(require(name).value().split(",")).map(String::strip).filter(s -> !s.isEmpty()).toList();
     }
 
+    /** A label or other free text, as written. */
+    public String text(String name) {
+        return require(name).value();
+    }
+
+    public java.time.LocalDate date(String name) {
+        return java.time.LocalDate.parse(require(name).value());
+    }
+
+    public boolean has(String name) {
+        return entries.containsKey(name);
+    }
+
     public Optional<Entry> entry(String name) {
         return Optional.ofNullable(entries.get(name));
     }
@@ -93,12 +106,17 @@ public final class Thresholds {
             switch (kind) {
                 case "num" -> num(name);
                 case "count" -> count(name);
+                case "date" -> date(name);
                 default -> { }
             }
             return null;
-        } catch (ArithmeticException | NumberFormatException ex) {
+        } catch (ArithmeticException | NumberFormatException | java.time.format.DateTimeParseException ex) {
             return "threshold `" + name + "` = `" + e.value() + "` (" + FILE + " line " + e.line() + ") is not a "
-                    + ("count".equals(kind) ? "whole number" : "number");
+                    + switch (kind) {
+                        case "count" -> "whole number";
+                        case "date" -> "date such as 2025-11-01";
+                        default -> "number";
+                    };
         }
     }
 }

@@ -22,5 +22,6 @@ public record Building(
         List<@NotNull PlaceType> placeTypes,
         Boolean multiOwner,
         Boolean expertReviewMeasuresInPlace,
-        Boolean outOfUse) {
+        Boolean outOfUse,
+        Boolean multiUseMixed) {
 }

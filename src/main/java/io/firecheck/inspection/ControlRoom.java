@@ -5,6 +5,7 @@ import jakarta.validation.constraints.PositiveOrZero;
 
 public record ControlRoom(
         Boolean present,
+        Boolean dutyAroundTheClock,
         @PositiveOrZero @Max(1000) Integer operatorsPerShift,
         @PositiveOrZero @Max(1000) Integer certifiedOperatorsPerShift,
         Boolean operatorsKnowProcedure,

@@ -85,6 +85,9 @@ public final class DocumentChecks {
             withinTotal(e.stairwellFireDoors(), "evacuation.stairwellFireDoors", violation);
             withinTotal(e.emergencyLightingAndSigns(), "evacuation.emergencyLightingAndSigns", violation);
         }
+        if (doc.fireSeparation() != null) {
+            withinTotal(doc.fireSeparation().doorsAndShutters(), "fireSeparation.doorsAndShutters", violation);
+        }
         if (doc.shafts() != null) {
             for (int i = 0; i < doc.shafts().size(); i++) {
                 Shaft s = doc.shafts().get(i);

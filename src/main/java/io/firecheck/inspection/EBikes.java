@@ -6,6 +6,7 @@ import jakarta.validation.constraints.PositiveOrZero;
 public record EBikes(
         @PositiveOrZero Integer parkedInCommonAreas,
         @PositiveOrZero Integer chargingInCommonAreas,
+        @PositiveOrZero Integer takenIntoLiftsOrHomes,
         Boolean pilotisParking,
         Boolean pilotisSeparated,
         @Valid CentralShed centralShed) {

@@ -6,5 +6,8 @@ public record ElectricalAndGas(
         Boolean gasLeakAlarm,
         Boolean gasEmergencyShutoff,
         Boolean maintenanceCurrent,
-        Boolean hotWorkWithoutSupervision) {
+        Boolean hotWorkWithoutSupervision,
+        Boolean hotWorkPermitSystem,
+        Boolean hotWorkOperatorsCertified,
+        Boolean hazmatViolation) {
 }

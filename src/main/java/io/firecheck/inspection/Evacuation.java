@@ -14,5 +14,8 @@ public record Evacuation(
         @PositiveOrZero Integer exitsRequired,
         @PositiveOrZero Integer exitsProvided,
         @PositiveOrZero @DecimalMax("10000") BigDecimal exitWidthRequiredM,
-        @PositiveOrZero @DecimalMax("10000") BigDecimal exitWidthProvidedM) {
+        @PositiveOrZero @DecimalMax("10000") BigDecimal exitWidthProvidedM,
+        Boolean floorIndicatorsMissing,
+        Boolean stairAboveBelowGradeSeparated,
+        Boolean flammableFinishes) {
 }

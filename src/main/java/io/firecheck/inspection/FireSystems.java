@@ -10,5 +10,16 @@ public record FireSystems(
         SystemStatus fireElevator,
         SystemStatus linkageControl,
         SystemStatus firePowerChangeover,
-        @PositiveOrZero Integer otherFacilitiesFaulty) {
+        SystemStatus fireWaterSupply,
+        @PositiveOrZero Integer otherFacilitiesFaulty,
+        RequiredByDesign requiredByDesign) {
+
+    /** From the approved fire design or acceptance record: whether each system is required (overrides the derived answer). */
+    public record RequiredByDesign(
+            Boolean fireAlarm,
+            Boolean sprinkler,
+            Boolean indoorHydrants,
+            Boolean smokeControl,
+            Boolean fireElevator) {
+    }
 }

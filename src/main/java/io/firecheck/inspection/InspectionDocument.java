@@ -14,6 +14,7 @@ public record InspectionDocument(
         @Valid ExteriorInsulation exteriorInsulation,
         @Valid FireSystems fireSystems,
         @Valid Evacuation evacuation,
+        @Valid FireSeparation fireSeparation,
         @Valid RescueAccess rescueAccess,
         List<@NotNull @Valid Shaft> shafts,
         @Valid ElectricalAndGas electricalAndGas,

@@ -7,6 +7,7 @@ public record Management(
         Boolean fireSafetyManagerDesignated,
         Boolean selfInspectionCommitmentPublished,
         LocalDate lastFacilityTestDate,
+        Boolean maintenanceContractCurrent,
         Boolean patrolsOnSchedule,
         LocalDate lastDrillDate,
         LocalDate lastTrainingDate) {

@@ -1,4 +1,9 @@
 package io.firecheck.inspection;
 
-public record RescueAccess(Boolean fireLaneBlocked, Boolean fireLaneMarked, Boolean aerialPlatformSiteObstructed) {
+public record RescueAccess(
+        Boolean fireLaneBlocked,
+        Boolean fireLaneMarked,
+        Boolean aerialPlatformSiteObstructed,
+        Boolean aerialPlatformSiteMarked,
+        Boolean separationDistanceOccupied) {
 }

@@ -36,18 +36,47 @@ class EvidenceTest {
 
     @Test
     void readinessNamesTheFailedItemsByGroup() throws Exception {
-        assertEquals("三知不合格：知消防设施；一联通不合格：与消防救援站联通", evidence("MFS-READINESS", d ->
+        assertEquals("三知：不知消防设施；一联通：未与消防救援站联通", evidence("MFS-READINESS", d ->
                 ((ObjectNode) d.get("microFireStation").get("readiness")).put("knowsFacilities", false).put("linkedToFireStation", false)));
     }
 
     @Test
     void severalShaftsAreEachNamed() throws Exception {
-        assertEquals("电缆井 #1：井壁耐火极限 0.75 h < 1.00 h；管道井 #2：井壁耐火极限 0.5 h < 1.00 h", evidence("SHAFT-WALL-RATING", d -> {
+        assertEquals("1号电缆井：井壁耐火极限 0.75 h < 1.00 h；2号管道井：井壁耐火极限 0.5 h < 1.00 h", evidence("SHAFT-WALL-RATING", d -> {
             ((ObjectNode) d.get("shafts").get(0)).put("wallFireResistanceH", 0.75);
             ObjectNode second = ((ObjectNode) d.get("shafts").get(0)).deepCopy();
             second.put("kind", "PIPE").put("wallFireResistanceH", 0.5);
             d.withArray("shafts").add(second);
         }));
+    }
+
+    @Test
+    void readinessNamesTheFailedAbility() throws Exception {
+        assertEquals("四会：不会扑救初起火灾", evidence("MFS-READINESS", d ->
+                ((ObjectNode) d.get("microFireStation").get("readiness")).put("canFightInitialFire", false)));
+    }
+
+    @Test
+    void shaftDoorsAreNamedByTheirChineseClass() throws Exception {
+        assertEquals("1号电缆井：超高层建筑检查门为丙级防火门，应为甲级", evidence("SHAFT-DOOR-CLASS",
+                d -> ((ObjectNode) d.get("building")).put("heightM", 120.0)));
+    }
+
+    @Test
+    void overdueDatesCountFromTheInspection() throws Exception {
+        assertEquals("最近一次全面检测 2025-11-19，距检查日已超过 12 个月", evidence("MGMT-FACILITY-TEST",
+                d -> ((ObjectNode) d.get("management")).put("lastFacilityTestDate", "2025-11-19")));
+    }
+
+    @Test
+    void aRequiredSystemSaysWhereTheRequirementCameFrom() throws Exception {
+        assertEquals("设有商店，未设置自动喷水灭火系统（高层建筑内设有商店，按 GB 50016 5.4.10、8.3.3 应设自动喷水灭火系统）",
+                evidence("SYS-REQUIRED-MISSING", d -> ((ObjectNode) d.get("fireSystems")).put("sprinkler", "NOT_INSTALLED")));
+        assertEquals("未设置自动喷水灭火系统（住宅建筑高度 120 m > 100 m，按 GB 50016 8.3.3 应设自动喷水灭火系统）",
+                evidence("SYS-SPRINKLER-MISSING", d -> {
+                    ((ObjectNode) d.get("building")).put("heightM", 120).putArray("placeTypes");
+                    ((ObjectNode) d.get("fireSystems")).put("sprinkler", "NOT_INSTALLED").remove("requiredByDesign");
+                }));
     }
 
     @Test

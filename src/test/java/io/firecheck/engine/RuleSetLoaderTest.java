@@ -40,9 +40,12 @@ class RuleSetLoaderTest {
         Files.writeString(dir.resolve("thresholds.properties"), thresholds);
     }
 
+    /** The shipped values the Java reads by pattern: categories, editions, required systems and the place lists. */
     static String determination() throws IOException {
         return Files.readString(Path.of("rules/thresholds.properties")).lines()
-                .filter(l -> l.startsWith("determination.")).reduce("", (a, b) -> a + b + "\n");
+                .filter(l -> l.startsWith("determination.") || l.startsWith("basis.") || l.startsWith("required.")
+                        || l.startsWith("places."))
+                .reduce("", (a, b) -> a + b + "\n");
     }
 
     List<RuleProblem> problems() {
@@ -104,6 +107,25 @@ class RuleSetLoaderTest {
     @Test
     void theDeterminationThresholdsMustExist() throws Exception {
         write(RULE, "");
+        assertTrue(problems().stream().anyMatch(p -> p.message().contains("determination.categories")));
+        write(RULE, determination().replace("determination.other.anyThreshold", "determination.other.anyThreshhold"));
         assertTrue(problems().stream().anyMatch(p -> p.message().contains("determination.other.anyThreshold")));
+        write(RULE, determination().replace("basis.2025.from = 2025-11-01", "basis.2025.from = 1 Nov 2025"));
+        assertTrue(problems().stream().anyMatch(p -> p.message().contains("basis.2025.from")));
+        write(RULE, determination().replace("required.label.sprinkler", "required.label.sprinklers"));
+        assertTrue(problems().stream().anyMatch(p -> p.message().contains("required.label.sprinkler")));
+    }
+
+    @Test
+    void aLevelCanDependOnTheInspectionDate() throws Exception {
+        write(RULE.replace("@level(\"GENERAL\")", "@level(\"ELEMENT\") @levelFrom(\"basis.2025.from\") @levelBefore(\"GENERAL\")"),
+                determination());
+        RuleInfo info = new RuleSetLoader().load(dir).catalogue().get("X-ONE");
+        assertEquals(java.time.LocalDate.of(2025, 11, 1), info.levelFrom());
+        assertEquals(Level.GENERAL, info.levelOn(java.time.LocalDate.of(2025, 10, 31), c -> true));
+        assertEquals(Level.ELEMENT, info.levelOn(java.time.LocalDate.of(2025, 11, 1), c -> true));
+        write(RULE.replace("@level(\"GENERAL\")", "@level(\"ELEMENT\") @levelFrom(\"soon\") @levelBefore(\"GENERAL\")"),
+                determination());
+        assertTrue(problems().stream().anyMatch(p -> p.message().contains("@levelFrom(\"soon\")")));
     }
 }

@@ -11,12 +11,21 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 class RulesCatalogueTest {
 
+    /** The number of rule ids in rules/, read the way the service reads it. */
+    static int shippedRuleCount() {
+        try {
+            return new io.firecheck.engine.RuleSetLoader().load(java.nio.file.Path.of("rules")).catalogue().size();
+        } catch (io.firecheck.engine.RuleSetInvalidException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     @Test
     void theCatalogueListsEveryRuleWithItsMetadataAndTheThresholds() {
         given().get("/api/v1/rules").then().statusCode(200)
                 .body("version", startsWith("sha256:"))
                 .body("loadedBy", equalTo("startup"))
-                .body("ruleCount", equalTo(61))
+                .body("ruleCount", equalTo(shippedRuleCount()))
                 .body("files", hasItem("shafts.drl"))
                 .body("files", hasItem("thresholds.properties"))
                 .body("rules.find { it.id == 'SHAFT-WALL-RATING' }.titleZh", equalTo("管道井井壁耐火极限不足"))
@@ -31,7 +40,7 @@ class RulesCatalogueTest {
     void theStartupSetOpensTheHistory() {
         given().queryParam("limit", 1000).get("/api/v1/rules/reloads").then().statusCode(200)
                 .body("outcome", org.hamcrest.Matchers.hasItem("STARTUP"))
-                .body("find { it.outcome == 'STARTUP' }.ruleCount", equalTo(61));
+                .body("find { it.outcome == 'STARTUP' }.ruleCount", equalTo(shippedRuleCount()));
     }
 
     @Test

@@ -1,6 +1,8 @@
 package io.firecheck.engine.facts;
 
 import io.firecheck.inspection.DamageCount;
+import io.firecheck.inspection.DoorClass;
+import io.firecheck.inspection.FireSystems;
 import io.firecheck.inspection.MicroFireStation.Readiness;
 import io.firecheck.inspection.PlaceType;
 import java.math.BigDecimal;
@@ -31,8 +33,16 @@ public final class RuleFunctions {
                 .compareTo(percent.multiply(BigDecimal.valueOf(count.total()))) > 0;
     }
 
-    /** "11/50 = 22%": the rate as evidence. */
+    /** Some items were recorded as damaged (the total may not have been counted). */
+    public static boolean anyDamaged(DamageCount count) {
+        return count != null && count.damaged() != null && count.damaged() > 0;
+    }
+
+    /** "11/50 = 22%": the rate as evidence; "11 处" when the total was not counted. */
     public static String rate(DamageCount count) {
+        if (count.total() == null) {
+            return count.damaged() + " 处";
+        }
         return count.damaged() + "/" + count.total() + " = " + percentText(
                 BigDecimal.valueOf(count.damaged()), BigDecimal.valueOf(count.total())) + "%";
     }
@@ -58,7 +68,52 @@ public final class RuleFunctions {
     }
 
     public static boolean anyPlace(Collection<PlaceType> placeTypes, Collection<String> names) {
-        return placeTypes != null && placeTypes.stream().anyMatch(p -> names.contains(p.name()));
+        return placeTypes != null && placeTypes.stream().anyMatch(p -> p != null && names.contains(p.name()));
+    }
+
+    /** The places of the list that the building holds, by their Chinese names: "商店、旅馆". */
+    public static String placeNames(Collection<PlaceType> placeTypes, Collection<String> names) {
+        if (placeTypes == null) {
+            return "";
+        }
+        return placeTypes.stream().filter(p -> p != null && names.contains(p.name())).distinct().map(PlaceType::zh)
+                .collect(java.util.stream.Collectors.joining("、"));
+    }
+
+    /** The design record's answer for one system (fireSystems.requiredByDesign.<system>); null when not given. */
+    public static Boolean designed(FireSystems systems, String system) {
+        if (systems == null || systems.requiredByDesign() == null) {
+            return null;
+        }
+        return (Boolean) Records.read(systems.requiredByDesign(), system);
+    }
+
+    /** A fire system's status by its field name (fireSystems.<system>); null when not inspected. */
+    public static Object status(FireSystems systems, String system) {
+        return systems == null ? null : Records.read(systems, system);
+    }
+
+    /** Reasons joined in a stable order, so the same building always gives the same evidence. */
+    public static String joined(Collection<?> reasons) {
+        return reasons.stream().map(String::valueOf).sorted().distinct().collect(java.util.stream.Collectors.joining("；"));
+    }
+
+    /** A fire door class as officers write it: 甲级, 乙级, 丙级. */
+    public static String doorClass(DoorClass c) {
+        if (c == null) {
+            return "未载明";
+        }
+        return switch (c) {
+            case A -> "甲级";
+            case B -> "乙级";
+            case C -> "丙级";
+            case NONE -> "非防火门";
+        };
+    }
+
+    /** "最近一次演练 2025-11-19，距检查日已超过 12 个月". */
+    public static String overdue(String what, LocalDate last, int months) {
+        return "最近一次" + what + " " + last + "，距检查日已超过 " + months + " 个月";
     }
 
     /** A number as written: 1.00 stays "1.00", so evidence shows the threshold the way the rules state it. */
@@ -91,15 +146,15 @@ public final class RuleFunctions {
         }
         List<String> groups = new ArrayList<>();
         group(groups, "三知", Arrays.asList(
-                item(r.knowsFacilities(), "知消防设施"),
-                item(r.knowsEscapeRoutes(), "知疏散通道"),
-                item(r.knowsBuildingLayout(), "知建筑布局")));
+                item(r.knowsFacilities(), "不知消防设施"),
+                item(r.knowsEscapeRoutes(), "不知疏散通道"),
+                item(r.knowsBuildingLayout(), "不知建筑布局")));
         group(groups, "四会", Arrays.asList(
-                item(r.canOrganizeEvacuation(), "会组织疏散"),
-                item(r.canFightInitialFire(), "会扑救初起火灾"),
-                item(r.canUseProtectiveGear(), "会使用防护装备"),
-                item(r.canOperateFacilities(), "会操作消防设施")));
-        group(groups, "一联通", Arrays.asList(item(r.linkedToFireStation(), "与消防救援站联通")));
+                item(r.canOrganizeEvacuation(), "不会组织疏散"),
+                item(r.canFightInitialFire(), "不会扑救初起火灾"),
+                item(r.canUseProtectiveGear(), "不会使用防护装备"),
+                item(r.canOperateFacilities(), "不会操作消防设施")));
+        group(groups, "一联通", Arrays.asList(item(r.linkedToFireStation(), "未与消防救援站联通")));
         return String.join("；", groups);
     }
 
@@ -110,7 +165,7 @@ public final class RuleFunctions {
     private static void group(List<String> groups, String name, List<String> items) {
         List<String> failed = items.stream().filter(Objects::nonNull).toList();
         if (!failed.isEmpty()) {
-            groups.add(name + "不合格：" + String.join("、", failed));
+            groups.add(name + "：" + String.join("、", failed));
         }
     }
 }

@@ -11,6 +11,6 @@ public record ShaftEntry(int number, Shaft shaft) {
             case PIPE -> "管道井";
             case OTHER -> "其他竖井";
         };
-        return kind + " #" + number;
+        return number + "号" + kind;
     }
 }
