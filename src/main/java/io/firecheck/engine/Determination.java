@@ -35,11 +35,12 @@ final class Determination {
                 : anyNotAssessed ? Classification.INCOMPLETE
                 : Classification.COMPLIANT;
         return new Outcome(classification,
-                new DeterminationResult(method, direct, count.counted(), count.threshold(), count.rule(), exclusion));
+                new DeterminationResult(method, direct, count.counted(), count.threshold(), count.rule().zh(), count.rule().en(),
+                        exclusion));
     }
 
-    private record Count(List<String> counted, int threshold, String rule, boolean reached) {
-        static Count of(List<String> counted, int threshold, String rule) {
+    private record Count(List<String> counted, int threshold, ThresholdRuleText rule, boolean reached) {
+        static Count of(List<String> counted, int threshold, ThresholdRuleText rule) {
             return new Count(counted, threshold, rule, counted.size() >= threshold);
         }
     }
@@ -50,17 +51,17 @@ final class Determination {
             List<String> key = elements.stream().filter(keyIds::contains).toList();
             int keyThreshold = th.count("determination.crowded.keyThreshold");
             if (key.size() >= keyThreshold) {
-                return Count.of(key, keyThreshold, "crowded building: " + keyThreshold + " of " + String.join(", ", keyIds));
+                return Count.of(key, keyThreshold, ThresholdRuleText.keyElements("crowded", keyThreshold, keyIds));
             }
             int any = th.count("determination.crowded.anyThreshold");
-            return Count.of(elements, any, "crowded building: " + any + " elements of any kind");
+            return Count.of(elements, any, ThresholdRuleText.anyElements("crowded", any));
         }
         if (RuleFunctions.anyPlace(building.placeTypes(), th.list("determination.hazmat.places"))) {
             int any = th.count("determination.hazmat.anyThreshold");
-            return Count.of(elements, any, "hazardous-materials place: " + any + " elements of any kind");
+            return Count.of(elements, any, ThresholdRuleText.anyElements("hazmat", any));
         }
         int any = th.count("determination.other.anyThreshold");
-        return Count.of(elements, any, "other buildings: " + any + " elements of any kind");
+        return Count.of(elements, any, ThresholdRuleText.anyElements("other", any));
     }
 
     private static List<String> ids(List<Finding> findings, Level level) {

@@ -1,6 +1,6 @@
 package io.firecheck.orders;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import io.firecheck.engine.DeterminationResult;
 import jakarta.validation.constraints.Size;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -56,12 +56,13 @@ public final class OrderViews {
     public record HazardListVersion(String evaluationId, Instant recordedAt, List<Hazard> hazards) {
     }
 
-    public record Event(String kind, OrderStatus from, OrderStatus to, String by, String note, Instant at) {
+    /** note is Chinese when the system wrote it, with noteEn beside it; a person's note is as written. */
+    public record Event(String kind, OrderStatus from, OrderStatus to, String by, String note, String noteEn, Instant at) {
     }
 
     public record Detail(String id, String number, String buildingId, String buildingName, String jurisdiction,
                          OrderStatus status, Instant openedAt, LocalDate dueDate, boolean overdue, Instant escalatedAt,
-                         Instant closedAt, JsonNode determination, List<Hazard> hazards, Measures requiredMeasures,
+                         Instant closedAt, DeterminationResult determination, List<Hazard> hazards, Measures requiredMeasures,
                          List<String> measuresMissing, List<LinkedEvaluation> evaluations,
                          List<HazardListVersion> hazardHistory, List<Event> history) {
     }

@@ -1,7 +1,7 @@
 package io.firecheck.persistence;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 /** Writing values to, and reading them from, the JSON columns the service itself wrote. */
@@ -25,11 +25,12 @@ public final class JsonColumns {
         }
     }
 
-    public static JsonNode tree(ObjectMapper mapper, String json) {
+    /** A stored list or other generic value; null stays null (a column the writer left empty). */
+    public static <T> T read(ObjectMapper mapper, String json, TypeReference<T> type) {
         try {
-            return json == null ? null : mapper.readTree(json);
+            return json == null ? null : mapper.readValue(json, type);
         } catch (JsonProcessingException e) {
-            throw new IllegalStateException("stored JSON is not readable", e);
+            throw new IllegalStateException("stored JSON is not readable as " + type.getType(), e);
         }
     }
 }

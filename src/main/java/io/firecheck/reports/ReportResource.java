@@ -13,7 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
-/** The two lists and progress; Accept: text/csv gives a spreadsheet-ready download. */
+/** The two lists and progress; Accept: text/csv or ?format=csv (see {@link ReportFormat}) gives a spreadsheet-ready download. */
 @Path("/api/v1/reports")
 public class ReportResource {
     private final ReportService reports;
@@ -35,10 +35,12 @@ public class ReportResource {
     @Produces(Csv.MEDIA_TYPE)
     public Response hazardsCsv(@QueryParam("jurisdiction") String jurisdiction) {
         return csv("hazards", "问题隐患清单", Csv.write(
-                List.of("辖区", "建筑编号", "建筑名称", "检查编号", "检查日期", "隐患编号", "等级", "隐患", "证据", "整改要求", "督办编号"),
+                List.of("辖区", "建筑编号", "建筑名称", "检查编号", "检查日期", "评估结论", "评估结论代码", "隐患编号", "等级", "等级代码",
+                        "隐患", "证据", "整改要求", "督办编号"),
                 reports.hazards(blankToNull(jurisdiction)),
                 h -> List.of(h.jurisdiction(), h.buildingId(), nz(h.buildingName()), h.inspectionId(), h.inspectionDate(),
-                        h.ruleId(), h.level(), h.titleZh(), h.evidence(), h.rectification(), nz(h.orderNumber()))));
+                        h.classificationZh(), h.classification(), h.ruleId(), h.levelZh(), h.level(), h.titleZh(), h.evidence(),
+                        h.rectification(), nz(h.orderNumber()))));
     }
 
     @GET
@@ -55,11 +57,12 @@ public class ReportResource {
     public Response responsibilitiesCsv(@QueryParam("jurisdiction") String jurisdiction) {
         return csv("responsibilities", "整改责任清单", Csv.write(
                 List.of("督办编号", "辖区", "建筑编号", "建筑名称", "隐患", "责任单位", "责任人", "整改方案", "整改措施", "整改资金",
-                        "临时性防范措施", "整改期限", "状态", "是否逾期"),
+                        "临时性防范措施", "整改期限", "状态", "状态代码", "是否逾期"),
                 reports.responsibilities(blankToNull(jurisdiction)),
                 r -> List.of(r.orderNumber(), r.jurisdiction(), r.buildingId(), nz(r.buildingName()), r.hazards(),
                         nz(r.responsibleUnit()), nz(r.responsiblePerson()), nz(r.rectificationPlan()), nz(r.measures()),
-                        nz(r.funding()), nz(r.interimSafetyMeasures()), r.dueDate(), r.status(), r.overdue() ? "是" : "否")));
+                        nz(r.funding()), nz(r.interimSafetyMeasures()), r.dueDate(), r.statusZh(), r.status(),
+                        r.overdue() ? "是" : "否")));
     }
 
     @GET

@@ -1,8 +1,9 @@
 package io.firecheck.rules;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.firecheck.config.FirecheckConfig;
+import io.firecheck.engine.RuleProblem;
 import io.firecheck.engine.RuleSet;
 import io.firecheck.engine.RuleSetInvalidException;
 import io.firecheck.replay.LocalReplay;
@@ -110,19 +111,17 @@ public class RuleReloader {
 
     /** One recorded reload attempt, newest first in {@link #history}. */
     public record Attempt(Instant at, String by, String outcome, String version, String previousVersion, Integer ruleCount,
-                          JsonNode files, JsonNode errors, JsonNode failingFixtures) {
+                          List<String> files, List<RuleProblem> errors, List<ReplayOutcome> failingFixtures) {
     }
 
     public List<Attempt> history(int limit) {
         return em.createQuery("FROM ReloadEntity r ORDER BY r.id DESC", ReloadEntity.class).setMaxResults(limit)
                 .getResultStream()
-                .map(r -> new Attempt(r.at, r.actor, r.outcome, r.version, r.previousVersion, r.ruleCount, tree(r.files),
-                        tree(r.errors), tree(r.failingFixtures)))
+                .map(r -> new Attempt(r.at, r.actor, r.outcome, r.version, r.previousVersion, r.ruleCount,
+                        JsonColumns.read(mapper, r.files, new TypeReference<List<String>>() { }),
+                        JsonColumns.read(mapper, r.errors, new TypeReference<List<RuleProblem>>() { }),
+                        JsonColumns.read(mapper, r.failingFixtures, new TypeReference<List<ReplayOutcome>>() { })))
                 .toList();
-    }
-
-    private JsonNode tree(String json) {
-        return JsonColumns.tree(mapper, json);
     }
 
     private String json(Object value) {

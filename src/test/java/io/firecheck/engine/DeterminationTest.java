@@ -1,6 +1,7 @@
 package io.firecheck.engine;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
 import io.firecheck.inspection.Building;
@@ -60,6 +61,8 @@ class DeterminationTest {
         assertEquals("COMPREHENSIVE", o.result().method());
         assertEquals(3, o.result().threshold());
         assertEquals(List.of("EVAC-BLOCKED", "EVAC-REFUGE", "GAS-SAFETY-DEVICES"), o.result().countedElements());
+        assertTrue(o.result().thresholdRuleZh().startsWith("人员密集场所：") && o.result().thresholdRuleZh().endsWith("中任意 3 项"),
+                o.result().thresholdRuleZh());
 
         var two = decide(elements("EVAC-BLOCKED", "EVAC-REFUGE", "SYS-ALARM-FAULTY"), false, CROWDED, building(List.of(PlaceType.SHOP), false, false));
         assertEquals(Classification.GENERAL_HAZARD, two.classification());
@@ -75,6 +78,8 @@ class DeterminationTest {
         assertEquals(Classification.GENERAL_HAZARD, other.classification());
         assertEquals(6, other.result().threshold());
         assertEquals("other buildings: 6 elements of any kind", other.result().thresholdRule());
+        assertEquals("其他建筑：任意 6 项综合判定要素", other.result().thresholdRuleZh());
+        assertEquals("易燃易爆危险品场所：任意 4 项综合判定要素", hazmat.result().thresholdRuleZh());
     }
 
     @Test
