@@ -1,21 +1,30 @@
 package io.firecheck.reports;
 
+import static io.firecheck.web.QueryParams.blankToNull;
+
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import static io.firecheck.web.QueryParams.blankToNull;
-
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** The two lists and progress; Accept: text/csv or ?format=csv (see {@link ReportFormat}) gives a spreadsheet-ready download. */
 @Path("/api/v1/reports")
+@Tag(name = "Reports", description = "问题隐患清单, 整改责任清单 and rectification progress, as JSON or CSV for Excel")
 public class ReportResource {
+    private static final String JURISDICTION = "the area and its sub-areas: 越秀区 covers 越秀区·北京街道, not 越秀区X";
     private final ReportService reports;
 
     public ReportResource(ReportService reports) {
@@ -26,7 +35,11 @@ public class ReportResource {
     @Path("/hazards")
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "问题隐患清单: every open hazard per building, from its latest inspection")
-    public List<ReportRows.Hazard> hazards(@QueryParam("jurisdiction") String jurisdiction) {
+    @APIResponse(responseCode = "200", description = "JSON rows, or CSV (UTF-8 with BOM) for Accept: text/csv or format=csv")
+    @APIResponse(responseCode = "400", description = "format is neither csv nor json")
+    @Parameter(name = ReportFormat.PARAM, in = ParameterIn.QUERY, description = "csv or json; overrides Accept",
+            schema = @Schema(type = SchemaType.STRING, enumeration = {"csv", "json"}))
+    public List<ReportRows.Hazard> hazards(@Parameter(description = JURISDICTION) @QueryParam("jurisdiction") String jurisdiction) {
         return reports.hazards(blankToNull(jurisdiction));
     }
 
@@ -47,7 +60,11 @@ public class ReportResource {
     @Path("/responsibilities")
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "整改责任清单: every open supervision order with who must do what by when")
-    public List<ReportRows.Responsibility> responsibilities(@QueryParam("jurisdiction") String jurisdiction) {
+    @APIResponse(responseCode = "200", description = "JSON rows, or CSV (UTF-8 with BOM) for Accept: text/csv or format=csv")
+    @APIResponse(responseCode = "400", description = "format is neither csv nor json")
+    @Parameter(name = ReportFormat.PARAM, in = ParameterIn.QUERY, description = "csv or json; overrides Accept",
+            schema = @Schema(type = SchemaType.STRING, enumeration = {"csv", "json"}))
+    public List<ReportRows.Responsibility> responsibilities(@Parameter(description = JURISDICTION) @QueryParam("jurisdiction") String jurisdiction) {
         return reports.responsibilities(blankToNull(jurisdiction));
     }
 
@@ -69,7 +86,11 @@ public class ReportResource {
     @Path("/progress")
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "Rectification progress per jurisdiction: hazards recorded and rectified, rate, orders")
-    public List<ReportRows.Progress> progress(@QueryParam("jurisdiction") String jurisdiction) {
+    @APIResponse(responseCode = "200", description = "JSON rows, or CSV (UTF-8 with BOM) for Accept: text/csv or format=csv")
+    @APIResponse(responseCode = "400", description = "format is neither csv nor json")
+    @Parameter(name = ReportFormat.PARAM, in = ParameterIn.QUERY, description = "csv or json; overrides Accept",
+            schema = @Schema(type = SchemaType.STRING, enumeration = {"csv", "json"}))
+    public List<ReportRows.Progress> progress(@Parameter(description = JURISDICTION) @QueryParam("jurisdiction") String jurisdiction) {
         return reports.progress(blankToNull(jurisdiction));
     }
 

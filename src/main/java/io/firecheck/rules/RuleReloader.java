@@ -6,9 +6,9 @@ import io.firecheck.config.FirecheckConfig;
 import io.firecheck.engine.RuleProblem;
 import io.firecheck.engine.RuleSet;
 import io.firecheck.engine.RuleSetInvalidException;
+import io.firecheck.persistence.JsonColumns;
 import io.firecheck.replay.LocalReplay;
 import io.firecheck.replay.ReplayOutcome;
-import io.firecheck.persistence.JsonColumns;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.StartupEvent;
@@ -20,6 +20,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.jboss.logging.Logger;
 
 /**
@@ -110,6 +111,7 @@ public class RuleReloader {
     }
 
     /** One recorded reload attempt, newest first in {@link #history}. */
+    @Schema(name = "ReloadAttempt")
     public record Attempt(Instant at, String by, String outcome, String version, String previousVersion, Integer ruleCount,
                           List<String> files, List<RuleProblem> errors, List<ReplayOutcome> failingFixtures) {
     }
