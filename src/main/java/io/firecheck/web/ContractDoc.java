@@ -25,7 +25,8 @@ public final class ContractDoc {
 
     /**
      * A field's JSON path ("building.heightM", "shafts[].kind") and its comment in the document, or "" when
-     * it has none. A comment line without a field continues the comment of the line above.
+     * it has none. A comment describes the outermost fields of its line ("a": {"b": 1} // describes a only);
+     * a comment line without a field continues the comment of the line above.
      */
     public record Field(String path, String description) {
     }
@@ -88,6 +89,7 @@ public final class ContractDoc {
 
         private void line(String line) {
             List<String> keys = new ArrayList<>();
+            int keyDepth = Integer.MAX_VALUE;
             String comment = null;
             for (int i = 0; i < line.length(); i++) {
                 char c = line.charAt(i);
@@ -97,7 +99,13 @@ public final class ContractDoc {
                     if (next < line.length() && line.charAt(next) == ':') {
                         pendingKey = join(containers.peek(), line.substring(i + 1, end));
                         descriptions.putIfAbsent(pendingKey, new StringBuilder());
-                        keys.add(pendingKey);
+                        if (containers.size() < keyDepth) {
+                            keys.clear();
+                            keyDepth = containers.size();
+                        }
+                        if (containers.size() == keyDepth) {
+                            keys.add(pendingKey);
+                        }
                         i = next;
                     } else {
                         pendingKey = null;

@@ -23,7 +23,8 @@ class ContractDocTest {
                                         // SHOP (v2: not crowded)
                 "exitsRequired": 4, "exitsProvided": 4,   // crowded places
                 "note": "a: b",         // a value with a colon is not a key
-                "readiness": { "knows": true, "can": false }
+                "readiness": { "knows": true, "can": false },  // the outer field only
+                "counts": { "total": 1 }
               },
               "shafts": [               // one entry per shaft
                 { "kind": "CABLE",      // CABLE | PIPE
@@ -46,7 +47,7 @@ class ContractDocTest {
                 .collect(Collectors.toMap(ContractDoc.Field::path, ContractDoc.Field::description, (a, b) -> a, java.util.LinkedHashMap::new));
         assertEquals(List.of("inspection", "inspection.id", "inspection.date", "building", "building.placeTypes",
                 "building.exitsRequired", "building.exitsProvided", "building.note", "building.readiness",
-                "building.readiness.knows", "building.readiness.can", "shafts", "shafts[].kind", "shafts[].floorsTotal", "empty"),
+                "building.readiness.knows", "building.readiness.can", "building.counts", "building.counts.total", "shafts", "shafts[].kind", "shafts[].floorsTotal", "empty"),
                 List.copyOf(fields.keySet()));
         assertEquals("required; idempotency key", fields.get("inspection.id"));
         assertEquals("places inside it: HOTEL | SHOP (v2: not crowded)", fields.get("building.placeTypes"));
@@ -54,6 +55,8 @@ class ContractDocTest {
         assertEquals("one entry per shaft", fields.get("shafts"));
         assertEquals("CABLE | PIPE", fields.get("shafts[].kind"));
         assertEquals("", fields.get("inspection.date"));
+        assertEquals("the outer field only", fields.get("building.readiness"));
+        assertEquals("", fields.get("building.readiness.knows"));
     }
 
     @Test
