@@ -9,6 +9,9 @@ import java.util.List;
  * before they arrive here). Every number comes from thresholds.properties.
  */
 final class Determination {
+    private static final ThresholdRuleText CROWDED = new ThresholdRuleText("人员密集场所", "crowded building");
+    private static final ThresholdRuleText HAZMAT = new ThresholdRuleText("易燃易爆危险品场所", "hazardous-materials place");
+    private static final ThresholdRuleText OTHER = new ThresholdRuleText("其他建筑", "other buildings");
 
     private Determination() {
     }
@@ -51,17 +54,17 @@ final class Determination {
             List<String> key = elements.stream().filter(keyIds::contains).toList();
             int keyThreshold = th.count("determination.crowded.keyThreshold");
             if (key.size() >= keyThreshold) {
-                return Count.of(key, keyThreshold, ThresholdRuleText.keyElements("crowded", keyThreshold, keyIds));
+                return Count.of(key, keyThreshold, ThresholdRuleText.keyElements(CROWDED, keyThreshold, keyIds));
             }
             int any = th.count("determination.crowded.anyThreshold");
-            return Count.of(elements, any, ThresholdRuleText.anyElements("crowded", any));
+            return Count.of(elements, any, ThresholdRuleText.anyElements(CROWDED, any));
         }
         if (RuleFunctions.anyPlace(building.placeTypes(), th.list("determination.hazmat.places"))) {
             int any = th.count("determination.hazmat.anyThreshold");
-            return Count.of(elements, any, ThresholdRuleText.anyElements("hazmat", any));
+            return Count.of(elements, any, ThresholdRuleText.anyElements(HAZMAT, any));
         }
         int any = th.count("determination.other.anyThreshold");
-        return Count.of(elements, any, ThresholdRuleText.anyElements("other", any));
+        return Count.of(elements, any, ThresholdRuleText.anyElements(OTHER, any));
     }
 
     private static List<String> ids(List<Finding> findings, Level level) {
