@@ -52,7 +52,7 @@ final class Determination {
             mayBeMajorIf = mayBeMajorIf(lines, elements, notAssessedLevels, th);
         }
         return new Outcome(classification, new DeterminationResult(method, direct, counted(shown, elements),
-                shown.threshold(), shown.rule(), exclusion, !mayBeMajorIf.isEmpty(), mayBeMajorIf,
+                shown.threshold(), shown.rule().zh(), shown.rule().en(), exclusion, !mayBeMajorIf.isEmpty(), mayBeMajorIf,
                 basis(th, doc.inspection().date())));
     }
 

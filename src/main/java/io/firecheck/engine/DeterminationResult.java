@@ -8,12 +8,15 @@ import java.util.List;
  * COMPREHENSIVE or NONE; when an exclusion (EXPERT_REVIEW or OUT_OF_USE) kept a major hazard from being
  * declared, method still names the method it set aside. mayBeMajorIf lists the rules not assessed that
  * could still make the building a major hazard; basis is the edition of GB 35181 applied.
+ * thresholdRuleZh / thresholdRule word the line that was applied, in Chinese and English
+ * ({@link ThresholdRuleText}).
  */
 public record DeterminationResult(
         String method,
         List<String> directFindings,
         List<String> countedElements,
         int threshold,
+        @JsonInclude(JsonInclude.Include.NON_NULL) String thresholdRuleZh,
         String thresholdRule,
         String exclusion,
         // v2: absent from results stored under catalogue v1, which are returned as they were stored

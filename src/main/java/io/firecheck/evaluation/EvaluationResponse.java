@@ -11,8 +11,10 @@ import io.firecheck.inspection.InspectionDocument;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** The evaluation result as results-and-orders.md shows it. */
+@Schema(name = "EvaluationResult", description = "The evaluation result (docs/api/results-and-orders.md)")
 public record EvaluationResponse(
         String id,
         String inspectionId,
@@ -29,6 +31,7 @@ public record EvaluationResponse(
     public record RuleSetRef(String version, Instant loadedAt) {
     }
 
+    @Schema(name = "SupervisionOrderRef", description = "The supervision order this evaluation opened or updated")
     public record OrderRef(String id, String number, String status, LocalDate dueDate) {
     }
 

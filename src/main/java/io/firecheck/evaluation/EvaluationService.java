@@ -23,6 +23,8 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** Evaluates inspection documents and stores each once, keyed by its inspection id. */
 @ApplicationScoped
@@ -102,7 +104,9 @@ public class EvaluationService {
     }
 
     /** items is a JSON array of results, written once here rather than parsed and written again. */
-    public record Page(@JsonRawValue String items, int page, int size, long total) {
+    @Schema(name = "EvaluationPage")
+    public record Page(@Schema(type = SchemaType.ARRAY, implementation = EvaluationResponse.class) @JsonRawValue String items,
+                       int page, int size, long total) {
     }
 
     public Page ofBuilding(String buildingId, int page, int size) {

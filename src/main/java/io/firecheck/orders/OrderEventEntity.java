@@ -35,6 +35,9 @@ public class OrderEventEntity {
     public String actor;
     @Column(columnDefinition = "text")
     public String note;
+    /** English beside a note the system wrote; null for a person's note. */
+    @Column(name = "note_en", columnDefinition = "text")
+    public String noteEn;
     @Column(nullable = false)
     public Instant at;
 
@@ -47,6 +50,13 @@ public class OrderEventEntity {
         e.actor = actor;
         e.note = note;
         e.at = at;
+        return e;
+    }
+
+    /** An event the system records, with its note in Chinese and English. */
+    static OrderEventEntity bySystem(UUID orderId, Kind kind, OrderStatus from, OrderStatus to, SystemNotes note, Instant at) {
+        OrderEventEntity e = of(orderId, kind, from, to, SupervisionOrders.SYSTEM, note.zh(), at);
+        e.noteEn = note.en();
         return e;
     }
 }

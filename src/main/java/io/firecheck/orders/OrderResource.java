@@ -17,9 +17,17 @@ import jakarta.ws.rs.core.Response;
 import java.util.Arrays;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 @Path("/api/v1/supervision-orders")
 @Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Supervision orders", description = "挂牌督办: opened by a MAJOR_HAZARD evaluation, OPEN → RECTIFYING → "
+        + "PENDING_ACCEPTANCE → CLOSED, every step recorded")
 public class OrderResource {
     private final OrderService orders;
 
@@ -29,9 +37,17 @@ public class OrderResource {
 
     @GET
     @Operation(summary = "Supervision orders, newest first; filter by status, jurisdiction, buildingId, overdue")
-    public OrderViews.Page list(@QueryParam("status") String status, @QueryParam("jurisdiction") String jurisdiction,
-                                @QueryParam("buildingId") String buildingId, @QueryParam("overdue") String overdue,
-                                @QueryParam("page") String page, @QueryParam("size") String size) {
+    @APIResponse(responseCode = "200", description = "One page of orders")
+    @APIResponse(responseCode = "400", description = "A filter or paging parameter is invalid; violations name it")
+    public OrderViews.Page list(@Parameter(schema = @Schema(implementation = OrderStatus.class)) @QueryParam("status") String status,
+                                @Parameter(description = "the area and its sub-areas: 越秀区 covers 越秀区·北京街道")
+                                @QueryParam("jurisdiction") String jurisdiction,
+                                @QueryParam("buildingId") String buildingId,
+                                @Parameter(schema = @Schema(type = SchemaType.BOOLEAN)) @QueryParam("overdue") String overdue,
+                                @Parameter(schema = @Schema(type = SchemaType.INTEGER, minimum = "0", defaultValue = "0"))
+                                @QueryParam("page") String page,
+                                @Parameter(schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "200", defaultValue = "20"))
+                                @QueryParam("size") String size) {
         OrderService.Filter filter = new OrderService.Filter(status(status), QueryParams.blankToNull(jurisdiction),
                 QueryParams.blankToNull(buildingId), overdue == null || overdue.isEmpty() ? null : QueryParams.bool("overdue", overdue, false));
         return orders.list(filter, QueryParams.integer("page", page, 0, 0, 1_000_000), QueryParams.integer("size", size, 20, 1, 200));
@@ -40,6 +56,8 @@ public class OrderResource {
     @GET
     @Path("/{id}")
     @Operation(summary = "One order with its hazards, linked evaluations, hazard history and transitions")
+    @APIResponse(responseCode = "200", description = "The order", content = @Content(schema = @Schema(implementation = OrderViews.Detail.class)))
+    @APIResponse(responseCode = "404", description = "No supervision order with this id")
     public Response get(@PathParam("id") String id) {
         return QueryParams.uuid(id).flatMap(orders::find).map(d -> Response.ok(d).build())
                 .orElseGet(() -> Problems.response(404, "Not Found", "no supervision order with id " + id));
@@ -49,6 +67,11 @@ public class OrderResource {
     @Path("/{id}/transitions")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Move the order one step: OPEN → RECTIFYING → PENDING_ACCEPTANCE → CLOSED; 409 otherwise")
+    @APIResponse(responseCode = "200", description = "The order after the transition")
+    @APIResponse(responseCode = "400", description = "The body is invalid; violations name the field")
+    @APIResponse(responseCode = "404", description = "No supervision order with this id")
+    @APIResponse(responseCode = "409", description = "The lifecycle forbids this transition, or the owner's written measures "
+            + "are incomplete for RECTIFYING")
     public OrderViews.Detail transition(@PathParam("id") String id, @Valid TransitionRequest request,
                                         @HeaderParam("X-Actor") String actorHeader) {
         if (request == null) {
@@ -61,6 +84,10 @@ public class OrderResource {
     @Path("/{id}/measures")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Record the owner's written rectification plan, responsibility, measures, funding and interim measures")
+    @APIResponse(responseCode = "200", description = "The order with the measures recorded")
+    @APIResponse(responseCode = "400", description = "The body is invalid; violations name the field")
+    @APIResponse(responseCode = "404", description = "No supervision order with this id")
+    @APIResponse(responseCode = "409", description = "The order is closed")
     public OrderViews.Detail measures(@PathParam("id") String id, @Valid OrderViews.Measures measures,
                                       @HeaderParam("X-Actor") String actorHeader) {
         if (measures == null) {

@@ -5,9 +5,10 @@ import static io.firecheck.persistence.SqlValues.localDate;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.firecheck.engine.DeterminationResult;
 import io.firecheck.persistence.JsonColumns;
+import io.firecheck.persistence.Jurisdictions;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.TypedQuery;
@@ -49,8 +50,9 @@ public class OrderService {
             params.put("status", filter.status());
         }
         if (filter.jurisdiction() != null) {
-            where.append(" AND o.jurisdiction = :jurisdiction");
+            where.append(" AND ").append(Jurisdictions.matches("o.jurisdiction"));
             params.put("jurisdiction", filter.jurisdiction());
+            params.put("jurisdictionSubAreas", Jurisdictions.subAreas(filter.jurisdiction()));
         }
         if (filter.buildingId() != null) {
             where.append(" AND o.buildingId = :building");
@@ -131,8 +133,7 @@ public class OrderService {
                 """).setParameter("now", now).setParameter("today", today()).getResultList();
         List<UUID> escalated = ids.stream().map(o -> (UUID) o).toList();
         for (UUID id : escalated) {
-            em.persist(OrderEventEntity.of(id, OrderEventEntity.Kind.ESCALATED, null, null, SupervisionOrders.SYSTEM,
-                    "past its due date and not closed: escalated to the supervising office", now));
+            em.persist(OrderEventEntity.bySystem(id, OrderEventEntity.Kind.ESCALATED, null, null, SystemNotes.escalated(), now));
         }
         return escalated;
     }
@@ -169,7 +170,8 @@ public class OrderService {
     private OrderViews.Detail detail(OrderEntity o) {
         OrderViews.Measures m = measures(o);
         return new OrderViews.Detail(o.id.toString(), o.number, o.buildingId, o.buildingName, o.jurisdiction, o.status,
-                o.openedAt, o.dueDate, o.overdue(today()), o.escalatedAt, o.closedAt, tree(o.determination),
+                o.openedAt, o.dueDate, o.overdue(today()), o.escalatedAt, o.closedAt,
+                JsonColumns.read(mapper, o.determination, DeterminationResult.class),
                 hazards(o.hazards), m, m.missing(), evaluations(o.id), hazardHistory(o.id), events(o.id));
     }
 
@@ -202,7 +204,7 @@ public class OrderService {
     private List<OrderViews.Event> events(UUID orderId) {
         return em.createQuery("FROM OrderEventEntity e WHERE e.orderId = :o ORDER BY e.id", OrderEventEntity.class)
                 .setParameter("o", orderId).getResultStream()
-                .map(e -> new OrderViews.Event(e.kind.name(), e.fromStatus, e.toStatus, e.actor, e.note, e.at)).toList();
+                .map(e -> new OrderViews.Event(e.kind.name(), e.fromStatus, e.toStatus, e.actor, e.note, e.noteEn, e.at)).toList();
     }
 
     List<OrderViews.Hazard> hazards(String json) {
@@ -211,9 +213,5 @@ public class OrderService {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
-    }
-
-    private JsonNode tree(String json) {
-        return JsonColumns.tree(mapper, json);
     }
 }

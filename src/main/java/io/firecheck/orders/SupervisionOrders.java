@@ -66,16 +66,16 @@ public class SupervisionOrders implements EvaluationListener {
             order.determination = json(result.determination());
             link(order.id, evaluationId, "UPDATED", now);
             recordHazards(order.id, evaluationId, order.hazards, now);
-            em.persist(OrderEventEntity.of(order.id, OrderEventEntity.Kind.HAZARDS_UPDATED, null, null, SYSTEM,
-                    "inspection " + doc.inspection().id() + " on " + doc.inspection().date() + " still a major hazard", now));
+            em.persist(OrderEventEntity.bySystem(order.id, OrderEventEntity.Kind.HAZARDS_UPDATED, null, null,
+                    SystemNotes.stillMajor(doc.inspection().id(), doc.inspection().date()), now));
             if (order.status == OrderStatus.PENDING_ACCEPTANCE) {
-                move(order, OrderStatus.RECTIFYING, "re-inspection " + doc.inspection().id() + " found a major hazard again", now);
+                move(order, OrderStatus.RECTIFYING, SystemNotes.majorAgain(doc.inspection().id()), now);
             }
         } else {
             link(order.id, evaluationId, "RE_INSPECTION", now);
             if (order.status == OrderStatus.OPEN || order.status == OrderStatus.RECTIFYING) {
-                move(order, OrderStatus.PENDING_ACCEPTANCE, "re-inspection " + doc.inspection().id() + " classified "
-                        + result.classification() + "; awaiting acceptance by the supervising office", now);
+                move(order, OrderStatus.PENDING_ACCEPTANCE,
+                        SystemNotes.awaitingAcceptance(doc.inspection().id(), result.classification()), now);
             }
         }
         return Optional.of(ref(order));
@@ -118,13 +118,13 @@ public class SupervisionOrders implements EvaluationListener {
         }
         link(id, evaluationId, "OPENED", now);
         recordHazards(id, evaluationId, hazards, now);
-        em.persist(OrderEventEntity.of(id, OrderEventEntity.Kind.OPENED, null, OrderStatus.OPEN, SYSTEM,
-                "inspection " + doc.inspection().id() + " determined a major fire hazard (" + result.determination().method() + ")", now));
+        em.persist(OrderEventEntity.bySystem(id, OrderEventEntity.Kind.OPENED, null, OrderStatus.OPEN,
+                SystemNotes.opened(doc.inspection().id(), String.valueOf(result.determination().method())), now));
         return Optional.of(em.find(OrderEntity.class, id));
     }
 
-    private void move(OrderEntity order, OrderStatus to, String note, Instant now) {
-        em.persist(OrderEventEntity.of(order.id, OrderEventEntity.Kind.TRANSITION, order.status, to, SYSTEM, note, now));
+    private void move(OrderEntity order, OrderStatus to, SystemNotes note, Instant now) {
+        em.persist(OrderEventEntity.bySystem(order.id, OrderEventEntity.Kind.TRANSITION, order.status, to, note, now));
         order.status = to;
     }
 

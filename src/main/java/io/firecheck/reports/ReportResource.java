@@ -1,21 +1,30 @@
 package io.firecheck.reports;
 
+import static io.firecheck.web.QueryParams.blankToNull;
+
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import static io.firecheck.web.QueryParams.blankToNull;
-
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-/** The two lists and progress; Accept: text/csv gives a spreadsheet-ready download. */
+/** The two lists and progress; Accept: text/csv or ?format=csv (see {@link ReportFormat}) gives a spreadsheet-ready download. */
 @Path("/api/v1/reports")
+@Tag(name = "Reports", description = "问题隐患清单, 整改责任清单 and rectification progress, as JSON or CSV for Excel")
 public class ReportResource {
+    private static final String JURISDICTION = "the area and its sub-areas: 越秀区 covers 越秀区·北京街道, not 越秀区X";
     private final ReportService reports;
 
     public ReportResource(ReportService reports) {
@@ -26,7 +35,11 @@ public class ReportResource {
     @Path("/hazards")
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "问题隐患清单: every open hazard per building, from its latest inspection")
-    public List<ReportRows.Hazard> hazards(@QueryParam("jurisdiction") String jurisdiction) {
+    @APIResponse(responseCode = "200", description = "JSON rows, or CSV (UTF-8 with BOM) for Accept: text/csv or format=csv")
+    @APIResponse(responseCode = "400", description = "format is neither csv nor json")
+    @Parameter(name = ReportFormat.PARAM, in = ParameterIn.QUERY, description = "csv or json; overrides Accept",
+            schema = @Schema(type = SchemaType.STRING, enumeration = {"csv", "json"}))
+    public List<ReportRows.Hazard> hazards(@Parameter(description = JURISDICTION) @QueryParam("jurisdiction") String jurisdiction) {
         return reports.hazards(blankToNull(jurisdiction));
     }
 
@@ -35,17 +48,23 @@ public class ReportResource {
     @Produces(Csv.MEDIA_TYPE)
     public Response hazardsCsv(@QueryParam("jurisdiction") String jurisdiction) {
         return csv("hazards", "问题隐患清单", Csv.write(
-                List.of("辖区", "建筑编号", "建筑名称", "检查编号", "检查日期", "隐患编号", "等级", "隐患", "证据", "整改要求", "督办编号"),
+                List.of("辖区", "建筑编号", "建筑名称", "检查编号", "检查日期", "评估结论", "评估结论代码", "隐患编号", "等级", "等级代码",
+                        "隐患", "证据", "整改要求", "督办编号"),
                 reports.hazards(blankToNull(jurisdiction)),
                 h -> List.of(h.jurisdiction(), h.buildingId(), nz(h.buildingName()), h.inspectionId(), h.inspectionDate(),
-                        h.ruleId(), h.level(), h.titleZh(), h.evidence(), h.rectification(), nz(h.orderNumber()))));
+                        h.classificationZh(), h.classification(), h.ruleId(), h.levelZh(), h.level(), h.titleZh(), h.evidence(),
+                        h.rectification(), nz(h.orderNumber()))));
     }
 
     @GET
     @Path("/responsibilities")
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "整改责任清单: every open supervision order with who must do what by when")
-    public List<ReportRows.Responsibility> responsibilities(@QueryParam("jurisdiction") String jurisdiction) {
+    @APIResponse(responseCode = "200", description = "JSON rows, or CSV (UTF-8 with BOM) for Accept: text/csv or format=csv")
+    @APIResponse(responseCode = "400", description = "format is neither csv nor json")
+    @Parameter(name = ReportFormat.PARAM, in = ParameterIn.QUERY, description = "csv or json; overrides Accept",
+            schema = @Schema(type = SchemaType.STRING, enumeration = {"csv", "json"}))
+    public List<ReportRows.Responsibility> responsibilities(@Parameter(description = JURISDICTION) @QueryParam("jurisdiction") String jurisdiction) {
         return reports.responsibilities(blankToNull(jurisdiction));
     }
 
@@ -55,18 +74,23 @@ public class ReportResource {
     public Response responsibilitiesCsv(@QueryParam("jurisdiction") String jurisdiction) {
         return csv("responsibilities", "整改责任清单", Csv.write(
                 List.of("督办编号", "辖区", "建筑编号", "建筑名称", "隐患", "责任单位", "责任人", "整改方案", "整改措施", "整改资金",
-                        "临时性防范措施", "整改期限", "状态", "是否逾期"),
+                        "临时性防范措施", "整改期限", "状态", "状态代码", "是否逾期"),
                 reports.responsibilities(blankToNull(jurisdiction)),
                 r -> List.of(r.orderNumber(), r.jurisdiction(), r.buildingId(), nz(r.buildingName()), r.hazards(),
                         nz(r.responsibleUnit()), nz(r.responsiblePerson()), nz(r.rectificationPlan()), nz(r.measures()),
-                        nz(r.funding()), nz(r.interimSafetyMeasures()), r.dueDate(), r.status(), r.overdue() ? "是" : "否")));
+                        nz(r.funding()), nz(r.interimSafetyMeasures()), r.dueDate(), r.statusZh(), r.status(),
+                        r.overdue() ? "是" : "否")));
     }
 
     @GET
     @Path("/progress")
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "Rectification progress per jurisdiction: hazards recorded and rectified, rate, orders")
-    public List<ReportRows.Progress> progress(@QueryParam("jurisdiction") String jurisdiction) {
+    @APIResponse(responseCode = "200", description = "JSON rows, or CSV (UTF-8 with BOM) for Accept: text/csv or format=csv")
+    @APIResponse(responseCode = "400", description = "format is neither csv nor json")
+    @Parameter(name = ReportFormat.PARAM, in = ParameterIn.QUERY, description = "csv or json; overrides Accept",
+            schema = @Schema(type = SchemaType.STRING, enumeration = {"csv", "json"}))
+    public List<ReportRows.Progress> progress(@Parameter(description = JURISDICTION) @QueryParam("jurisdiction") String jurisdiction) {
         return reports.progress(blankToNull(jurisdiction));
     }
 

@@ -4,8 +4,13 @@ import static io.firecheck.persistence.SqlValues.instant;
 import static io.firecheck.persistence.SqlValues.localDate;
 
 import io.firecheck.config.FirecheckConfig;
+import io.firecheck.engine.Classification;
+import io.firecheck.engine.Level;
+import io.firecheck.orders.OrderStatus;
+import io.firecheck.persistence.Jurisdictions;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.Query;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Clock;
@@ -19,7 +24,8 @@ public class ReportService {
     /** The latest evaluation of each building: the state its hazards are in now. */
     private static final String LATEST = """
             latest AS (
-                SELECT DISTINCT ON (building_id) id, building_id, jurisdiction, inspection_id, inspection_date, document, result
+                SELECT DISTINCT ON (building_id) id, building_id, jurisdiction, inspection_id, inspection_date, classification,
+                       document, result
                 FROM evaluation ORDER BY building_id, inspection_date DESC, evaluated_at DESC, id)
             """;
     private final EntityManager em;
@@ -34,39 +40,41 @@ public class ReportService {
 
     @SuppressWarnings("unchecked")
     public List<ReportRows.Hazard> hazards(String jurisdiction) {
-        List<Object[]> rows = em.createNativeQuery("WITH " + LATEST + """
+        List<Object[]> rows = query("WITH " + LATEST + """
                 SELECT l.jurisdiction, l.building_id, l.document -> 'building' ->> 'name', l.inspection_id, l.inspection_date,
-                       f ->> 'ruleId', f ->> 'level', f ->> 'titleZh', f ->> 'evidence', f ->> 'rectification', o.number
+                       l.classification, f ->> 'ruleId', f ->> 'level', f ->> 'titleZh', f ->> 'evidence',
+                       f ->> 'rectification', o.number
                 FROM latest l
                 CROSS JOIN LATERAL jsonb_array_elements(l.result -> 'findings') WITH ORDINALITY AS x(f, n)
                 LEFT JOIN supervision_order o ON o.building_id = l.building_id AND o.status <> 'CLOSED'
-                WHERE (f ->> 'correctedOnSite') IS DISTINCT FROM 'true'
-                  AND (CAST(:j AS text) IS NULL OR l.jurisdiction = CAST(:j AS text))
+                WHERE (f ->> 'correctedOnSite') IS DISTINCT FROM 'true'""" + in(jurisdiction, "l.jurisdiction") + """
                 ORDER BY l.jurisdiction, l.building_id, x.n
-                """).setParameter("j", jurisdiction).getResultList();
-        return rows.stream().map(r -> new ReportRows.Hazard((String) r[0], (String) r[1], (String) r[2], (String) r[3],
-                localDate(r[4]), (String) r[5], (String) r[6], (String) r[7], (String) r[8], (String) r[9], (String) r[10]))
+                """, jurisdiction).getResultList();
+        return rows.stream().map(r -> ReportRows.Hazard.of((String) r[0], (String) r[1], (String) r[2], (String) r[3],
+                localDate(r[4]), Classification.valueOf((String) r[5]), (String) r[6], Level.valueOf((String) r[7]),
+                (String) r[8], (String) r[9], (String) r[10], (String) r[11]))
                 .toList();
     }
 
     @SuppressWarnings("unchecked")
     public List<ReportRows.Responsibility> responsibilities(String jurisdiction) {
         LocalDate today = LocalDate.now(clock);
-        List<Object[]> rows = em.createNativeQuery("""
+        List<Object[]> rows = query("""
                 SELECT o.number, o.jurisdiction, o.building_id, o.building_name,
                        (SELECT string_agg(h ->> 'ruleId', ',' ORDER BY n) FROM jsonb_array_elements(o.hazards) WITH ORDINALITY AS x(h, n)),
                        o.responsible_unit, o.responsible_person, o.rectification_plan, o.measures, o.funding,
                        o.interim_safety_measures, o.due_date, o.status, o.escalated_at
                 FROM supervision_order o
-                WHERE o.status <> 'CLOSED' AND (CAST(:j AS text) IS NULL OR o.jurisdiction = CAST(:j AS text))
+                WHERE o.status <> 'CLOSED'""" + in(jurisdiction, "o.jurisdiction") + """
                 ORDER BY o.jurisdiction, o.due_date, o.number
-                """).setParameter("j", jurisdiction).getResultList();
+                """, jurisdiction).getResultList();
         return rows.stream().map(r -> {
             LocalDate due = localDate(r[11]);
+            OrderStatus status = OrderStatus.valueOf((String) r[12]);
             List<String> hazards = r[4] == null ? List.of() : Arrays.asList(((String) r[4]).split(","));
             return new ReportRows.Responsibility((String) r[0], (String) r[1], (String) r[2], (String) r[3], hazards,
                     (String) r[5], (String) r[6], (String) r[7], (String) r[8], (String) r[9], (String) r[10], due,
-                    (String) r[12], due.isBefore(today), r[13] == null ? null : instant(r[13]));
+                    status, status.zh(), due.isBefore(today), r[13] == null ? null : instant(r[13]));
         }).toList();
     }
 
@@ -76,7 +84,7 @@ public class ReportService {
      */
     @SuppressWarnings("unchecked")
     public List<ReportRows.Progress> progress(String jurisdiction) {
-        List<Object[]> rows = em.createNativeQuery("WITH " + LATEST + """
+        List<Object[]> rows = query("WITH " + LATEST + """
                 , recorded AS (
                     SELECT DISTINCT e.building_id, f ->> 'ruleId' AS rule_id
                     FROM evaluation e CROSS JOIN LATERAL jsonb_array_elements(e.result -> 'findings') f)
@@ -103,9 +111,9 @@ public class ReportService {
                        coalesce(h.rectified, 0), coalesce(o.open, 0), coalesce(o.overdue, 0), coalesce(o.escalated, 0),
                        coalesce(o.closed, 0)
                 FROM hazards h FULL JOIN orders o ON o.jurisdiction = h.jurisdiction
-                WHERE CAST(:j AS text) IS NULL OR coalesce(h.jurisdiction, o.jurisdiction) = CAST(:j AS text)
+                WHERE TRUE""" + in(jurisdiction, "coalesce(h.jurisdiction, o.jurisdiction)") + """
                 ORDER BY 1
-                """).setParameter("j", jurisdiction).setParameter("today", LocalDate.now(clock)).getResultList();
+                """, jurisdiction).setParameter("today", LocalDate.now(clock)).getResultList();
         return rows.stream().map(r -> {
             long recorded = ((Number) r[2]).longValue();
             long rectified = ((Number) r[3]).longValue();
@@ -117,5 +125,18 @@ public class ReportService {
                     ((Number) r[4]).longValue(), ((Number) r[5]).longValue(), ((Number) r[6]).longValue(),
                     ((Number) r[7]).longValue());
         }).toList();
+    }
+
+    /** " AND <column covers jurisdiction>", or nothing when no jurisdiction is asked for. */
+    private static String in(String jurisdiction, String column) {
+        return jurisdiction == null ? "" : " AND " + Jurisdictions.matches(column);
+    }
+
+    private Query query(String sql, String jurisdiction) {
+        Query q = em.createNativeQuery(sql);
+        if (jurisdiction != null) {
+            q.setParameter("jurisdiction", jurisdiction).setParameter("jurisdictionSubAreas", Jurisdictions.subAreas(jurisdiction));
+        }
+        return q;
     }
 }

@@ -1,15 +1,15 @@
 package io.firecheck.rules;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.firecheck.config.FirecheckConfig;
+import io.firecheck.engine.RuleProblem;
 import io.firecheck.engine.RuleSet;
 import io.firecheck.engine.RuleSetInvalidException;
-import io.firecheck.engine.RuleProblem;
+import io.firecheck.persistence.JsonColumns;
 import io.firecheck.replay.FixtureProblemException;
 import io.firecheck.replay.LocalReplay;
 import io.firecheck.replay.ReplayOutcome;
-import io.firecheck.persistence.JsonColumns;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.StartupEvent;
@@ -22,6 +22,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.locks.ReentrantLock;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.jboss.logging.Logger;
 
 /**
@@ -145,20 +146,19 @@ public class RuleReloader {
     }
 
     /** One recorded reload attempt, newest first in {@link #history}. */
+    @Schema(name = "ReloadAttempt")
     public record Attempt(Instant at, String by, String outcome, String version, String previousVersion, Integer ruleCount,
-                          JsonNode files, JsonNode errors, JsonNode failingFixtures) {
+                          List<String> files, List<RuleProblem> errors, List<ReplayOutcome> failingFixtures) {
     }
 
     public List<Attempt> history(int limit) {
         return em.createQuery("FROM ReloadEntity r ORDER BY r.id DESC", ReloadEntity.class).setMaxResults(limit)
                 .getResultStream()
-                .map(r -> new Attempt(r.at, r.actor, r.outcome, r.version, r.previousVersion, r.ruleCount, tree(r.files),
-                        tree(r.errors), tree(r.failingFixtures)))
+                .map(r -> new Attempt(r.at, r.actor, r.outcome, r.version, r.previousVersion, r.ruleCount,
+                        JsonColumns.read(mapper, r.files, new TypeReference<List<String>>() { }),
+                        JsonColumns.read(mapper, r.errors, new TypeReference<List<RuleProblem>>() { }),
+                        JsonColumns.read(mapper, r.failingFixtures, new TypeReference<List<ReplayOutcome>>() { })))
                 .toList();
-    }
-
-    private JsonNode tree(String json) {
-        return JsonColumns.tree(mapper, json);
     }
 
     private String json(Object value) {

@@ -18,9 +18,16 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 @Path("/api/v1/rules")
 @Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Rules", description = "The active rule set read from rules/, safe reload and its history")
 public class RulesResource {
     private final RuleBook ruleBook;
     private final RuleReloader reloader;
@@ -30,6 +37,7 @@ public class RulesResource {
         this.reloader = reloader;
     }
 
+    @Schema(name = "RuleCatalogue")
     public record Catalogue(String version, Instant loadedAt, String loadedBy, String directory, List<String> files,
                             int ruleCount, List<RuleInfo> rules, Map<String, String> thresholds) {
     }
@@ -41,6 +49,7 @@ public class RulesResource {
 
     @GET
     @Operation(summary = "The active rule set: version, when and from which files it was loaded, every rule's metadata, the thresholds")
+    @APIResponse(responseCode = "200", description = "The active rule set")
     public Catalogue catalogue() {
         RuleBook.Active active = ruleBook.active();
         RuleSet set = active.set();
@@ -51,6 +60,12 @@ public class RulesResource {
     @POST
     @Path("/reload")
     @Operation(summary = "Recompile rules/, replay the fixtures, and swap only if both succeed; 422 otherwise")
+    @APIResponse(responseCode = "200", description = "ACTIVATED (the new set serves) or UNCHANGED",
+            content = @Content(schema = @Schema(implementation = ReloadOutcome.class)))
+    @APIResponse(responseCode = "400", description = "The actor name is too long")
+    @APIResponse(responseCode = "422", description = "The folder does not compile, or fixtures fail under it: each error "
+            + "with file, line and message; the active set keeps serving",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = ReloadProblem.class)))
     public Response reload(@HeaderParam("X-Actor") String actor, @QueryParam("by") String by) {
         String who = by != null && !by.isBlank() ? by : actor != null && !actor.isBlank() ? actor : "api";
         if (who.length() > 200) {
@@ -71,7 +86,11 @@ public class RulesResource {
     @GET
     @Path("/reloads")
     @Operation(summary = "Reload history, newest first: version, time, who, outcome, errors")
-    public List<RuleReloader.Attempt> reloads(@QueryParam("limit") String limit) {
+    @APIResponse(responseCode = "200", description = "The latest attempts")
+    @APIResponse(responseCode = "400", description = "limit is not a whole number from 1 to 1000")
+    public List<RuleReloader.Attempt> reloads(
+            @Parameter(schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "1000", defaultValue = "50"))
+            @QueryParam("limit") String limit) {
         return reloader.history(QueryParams.integer("limit", limit, 50, 1, 1000));
     }
 }

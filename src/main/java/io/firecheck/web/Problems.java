@@ -1,6 +1,7 @@
 package io.firecheck.web;
 
 import jakarta.ws.rs.core.Response;
+import io.firecheck.inspection.Violation;
 import java.util.List;
 
 /** Builds problem+json responses; resources and mappers use these instead of ad-hoc bodies. */
@@ -12,7 +13,7 @@ public final class Problems {
         return response(new Problem("about:blank", title, status, detail, null, null));
     }
 
-    public static Response invalid(String title, List<?> violations) {
+    public static Response invalid(String title, List<Violation> violations) {
         return response(new Problem("/problems/invalid-input", title, 400,
                 violations.size() + " invalid field(s); see violations", null, violations));
     }

@@ -79,6 +79,9 @@ class DeterminationTest {
         assertEquals("COMPREHENSIVE", o.result().method());
         assertEquals(th.count("determination.crowded.keyThreshold"), o.result().threshold());
         assertEquals(List.of(key.get(0), key.get(1), key.get(2)).stream().sorted().toList(), o.result().countedElements());
+        assertTrue(o.result().thresholdRuleZh().startsWith(th.text("determination.crowded.labelZh") + "：")
+                && o.result().thresholdRuleZh().endsWith("中任意 " + th.count("determination.crowded.keyThreshold") + " 项"),
+                o.result().thresholdRuleZh());
 
         var two = decide(elements(key.get(0), key.get(1), "SYS-ALARM-FAULTY"), CROWDED, doc(List.of(PlaceType.SHOP), false, false));
         assertEquals(Classification.GENERAL_HAZARD, two.classification());
@@ -106,6 +109,8 @@ class DeterminationTest {
         assertEquals(Classification.GENERAL_HAZARD, other.classification());
         assertEquals(otherAny, other.result().threshold());
         assertEquals(th.text("determination.other.label") + ": " + otherAny + " elements of any kind", other.result().thresholdRule());
+        assertEquals(th.text("determination.other.labelZh") + "：任意 " + otherAny + " 项综合判定要素", other.result().thresholdRuleZh());
+        assertEquals(th.text("determination.hazmat.labelZh") + "：任意 " + hazmatAny + " 项综合判定要素", hazmat.result().thresholdRuleZh());
     }
 
     @Test

@@ -182,9 +182,17 @@ class SupervisionOrderTest {
                 .body("evaluations.role", contains("OPENED", "RE_INSPECTION"))
                 .body("evaluations[1].evaluationId", equalTo(re.path("id")))
                 .body("history[1].by", equalTo("system"))
-                .body("history[1].to", equalTo("PENDING_ACCEPTANCE"));
+                .body("history[1].to", equalTo("PENDING_ACCEPTANCE"))
+                // what the system writes is Chinese for staff, with the English beside it for clients
+                .body("history[0].note", containsString("判定为重大火灾隐患（直接判定）"))
+                .body("history[0].noteEn", containsString("determined a major fire hazard (DIRECT)"))
+                .body("history[1].note", containsString("结论为未发现火灾隐患，待督办单位验收销案"))
+                .body("history[1].noteEn", containsString("classified COMPLIANT; awaiting acceptance"))
+                .body("determination.method", equalTo("DIRECT"))
+                .body("determination.thresholdRuleZh", containsString("任意"));
         // only a person closes it
-        move(id, "CLOSED", "验收人 赵六").then().statusCode(200);
+        move(id, "CLOSED", "验收人 赵六").then().statusCode(200)
+                .body("history[2].note", equalTo("note for CLOSED")).body("history[2].noteEn", nullValue());
         // after closing, a new major hazard opens a new order
         String second = openOrder(building);
         assertTrue(!second.equals(id));
@@ -253,7 +261,9 @@ class SupervisionOrderTest {
         assertTrue(first.contains(UUID.fromString(id)));
         assertTrue(!orderService.escalateOverdue().contains(UUID.fromString(id)), "escalated twice");
         given().get(ORDERS + "/" + id).then().body("overdue", equalTo(true)).body("escalatedAt", notNullValue())
-                .body("history.kind", contains("OPENED", "ESCALATED"));
+                .body("history.kind", contains("OPENED", "ESCALATED"))
+                .body("history[1].note", equalTo("已过整改期限仍未销案，升级至督办单位"))
+                .body("history[1].noteEn", containsString("escalated to the supervising office"));
         given().queryParam("overdue", "true").queryParam("size", 200).get(ORDERS).then()
                 .body("items.id", hasItem(id)).body("items.overdue", everyItem(equalTo(true)));
         given().queryParam("overdue", "false").queryParam("size", 200).get(ORDERS).then()

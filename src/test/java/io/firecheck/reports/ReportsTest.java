@@ -4,6 +4,7 @@ import static io.firecheck.TestDocs.at;
 import static io.firecheck.TestDocs.json;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.nullValue;
@@ -17,7 +18,11 @@ import io.firecheck.TestDocs;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -130,5 +135,80 @@ class ReportsTest {
         String progress = new String(given().queryParam("jurisdiction", jurisdiction).accept("text/csv")
                 .get("/api/v1/reports/progress").then().statusCode(200).extract().asByteArray(), StandardCharsets.UTF_8);
         assertTrue(progress.contains(jurisdiction + ",2,3,1,33.3,"), progress);
+    }
+
+    @Test
+    void levelsClassificationsAndStatusesCarryChineseLabelsBesideTheirCodes() {
+        given().queryParam("jurisdiction", jurisdiction).get("/api/v1/reports/hazards").then().statusCode(200)
+                .body("[0].level", equalTo("DIRECT")).body("[0].levelZh", equalTo("直接判定要素"))
+                .body("[0].classification", equalTo("MAJOR_HAZARD")).body("[0].classificationZh", equalTo("重大火灾隐患"))
+                .body("[1].level", equalTo("GENERAL")).body("[1].levelZh", equalTo("一般火灾隐患"));
+        given().queryParam("jurisdiction", jurisdiction).get("/api/v1/reports/responsibilities").then().statusCode(200)
+                .body("[0].status", equalTo("OPEN")).body("[0].statusZh", equalTo("已挂牌督办"));
+
+        List<Map<String, String>> hazards = csvRows("/api/v1/reports/hazards", jurisdiction);
+        assertEquals("直接判定要素", hazards.get(0).get("等级"));
+        assertEquals("DIRECT", hazards.get(0).get("等级代码"));
+        assertEquals("重大火灾隐患", hazards.get(0).get("评估结论"));
+        assertEquals("MAJOR_HAZARD", hazards.get(0).get("评估结论代码"));
+        List<Map<String, String>> orders = csvRows("/api/v1/reports/responsibilities", jurisdiction);
+        assertEquals("已挂牌督办", orders.get(0).get("状态"));
+        assertEquals("OPEN", orders.get(0).get("状态代码"));
+    }
+
+    @Test
+    void formatCsvInTheQueryWorksLikeAcceptTextCsv() {
+        for (String report : List.of("hazards", "responsibilities", "progress")) {
+            byte[] viaQuery = given().queryParam("jurisdiction", jurisdiction).queryParam("format", "csv")
+                    .get("/api/v1/reports/" + report).then().statusCode(200).contentType(startsWith("text/csv"))
+                    .extract().asByteArray();
+            byte[] viaAccept = given().queryParam("jurisdiction", jurisdiction).accept("text/csv")
+                    .get("/api/v1/reports/" + report).then().statusCode(200).extract().asByteArray();
+            assertArrayEquals(viaAccept, viaQuery, report);
+        }
+        given().queryParam("jurisdiction", jurisdiction).queryParam("format", "json").accept("text/csv")
+                .get("/api/v1/reports/hazards").then().statusCode(200).contentType(ContentType.JSON).body("size()", equalTo(2));
+        given().queryParam("format", "xlsx").get("/api/v1/reports/hazards").then().statusCode(400)
+                .contentType("application/problem+json").body("violations[0].field", equalTo("format"));
+    }
+
+    @Test
+    void aJurisdictionCoversItsSubAreasButNotANameThatMerelyStartsTheSame() {
+        String street = "北京街道" + UUID.randomUUID().toString().substring(0, 4);
+        String sub = post(in(TestDocs.majorTower("RS-" + UUID.randomUUID().toString().substring(0, 8)), jurisdiction + "·" + street));
+        String lookalike = "RX-" + UUID.randomUUID().toString().substring(0, 8);
+        post(in(TestDocs.majorTower(lookalike), jurisdiction + "X"));
+        String subBuilding = io.restassured.path.json.JsonPath.from(sub).getString("buildingId");
+
+        given().queryParam("jurisdiction", jurisdiction).get("/api/v1/reports/hazards").then()
+                .body("buildingId", contains(buildingA, buildingB, subBuilding));
+        given().queryParam("jurisdiction", jurisdiction).get("/api/v1/reports/responsibilities").then()
+                .body("buildingId", contains(buildingA, subBuilding));
+        given().queryParam("jurisdiction", jurisdiction).get("/api/v1/reports/progress").then()
+                .body("jurisdiction", contains(jurisdiction, jurisdiction + "·" + street));
+        given().queryParam("jurisdiction", jurisdiction + "·" + street).get("/api/v1/reports/hazards").then()
+                .body("buildingId", contains(subBuilding));
+        given().queryParam("jurisdiction", jurisdiction).get("/api/v1/supervision-orders").then()
+                .body("total", equalTo(2)).body("items.buildingId", containsInAnyOrder(buildingA, subBuilding));
+        // LIKE's own wildcards in a name are taken literally
+        given().queryParam("jurisdiction", "%").get("/api/v1/reports/hazards").then().body("size()", equalTo(0));
+    }
+
+    /** The CSV of a report as rows keyed by the Chinese header. */
+    static List<Map<String, String>> csvRows(String path, String jurisdiction) {
+        String text = new String(given().queryParam("jurisdiction", jurisdiction).accept("text/csv").get(path)
+                .then().statusCode(200).extract().asByteArray(), StandardCharsets.UTF_8).substring(1);
+        String[] lines = text.split("\r\n");
+        List<String> header = List.of(lines[0].split(","));
+        List<Map<String, String>> rows = new ArrayList<>();
+        for (int i = 1; i < lines.length; i++) {
+            String[] cells = lines[i].split(",", -1);
+            Map<String, String> row = new LinkedHashMap<>();
+            for (int c = 0; c < header.size(); c++) {
+                row.put(header.get(c), cells[c]);
+            }
+            rows.add(row);
+        }
+        return rows;
     }
 }
