@@ -1,5 +1,6 @@
 package io.firecheck.evaluation;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.firecheck.inspection.InspectionDocument;
@@ -22,6 +23,7 @@ import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
@@ -65,7 +67,9 @@ public class EvaluationResource {
             description = "Each item is stored (or found again by its inspection id) on its own: one bad item does not "
                     + "stop the others. The item count, each item's size and the nesting depth are checked before any "
                     + "document is built (413 or 400).")
-    public List<BatchItem> batch(byte[] body, @QueryParam("dryRun") String dryRun) throws IOException {
+    public List<BatchItem> batch(@RequestBody(required = true, content = @Content(schema = @Schema(type = SchemaType.ARRAY,
+                                         implementation = InspectionDocument.class))) byte[] body,
+                                 @QueryParam("dryRun") String dryRun) throws IOException {
         boolean dry = QueryParams.bool("dryRun", dryRun, false);
         List<BatchItems.Span> items = batchItems.split(body);
         List<BatchItem> out = new ArrayList<>(items.size());
@@ -84,8 +88,15 @@ public class EvaluationResource {
             return new BatchItem(index, 413, null, null, new Problem("about:blank", "Content Too Large", 413,
                     "item " + index + " is larger than " + batchItems.maxItemBytes() + " bytes", null, null));
         }
-        // one item's tree at a time: the batch's documents are never all built at once
-        return batchItem(index, mapper.readTree(body, span.start(), span.length()), dryRun);
+        JsonNode tree;
+        try {
+            // one item's tree at a time: the batch's documents are never all built at once
+            tree = mapper.readTree(body, span.start(), span.length());
+        } catch (JsonProcessingException e) {
+            return new BatchItem(index, 400, null, null, new Problem("/problems/invalid-input", "Unreadable JSON", 400,
+                    "item " + index + " is not readable JSON", null, List.of(ProblemMappers.violation(e))));
+        }
+        return batchItem(index, tree, dryRun);
     }
 
     private BatchItem batchItem(int index, JsonNode node, boolean dryRun) {

@@ -148,12 +148,13 @@ class AbsentFieldsTest {
         }
     }
 
-    private static JsonNode at(JsonNode doc, String path) {
+    /** The node at a path like {@code shafts[0].kind}; a missing node when it is not there. */
+    static JsonNode at(JsonNode doc, String path) {
         JsonNode node = doc;
         for (String seg : path.split("\\.")) {
             int bracket = seg.indexOf('[');
-            node = bracket < 0 ? node.get(seg)
-                    : node.get(seg.substring(0, bracket)).get(Integer.parseInt(seg.substring(bracket + 1, seg.length() - 1)));
+            node = bracket < 0 ? node.path(seg)
+                    : node.path(seg.substring(0, bracket)).path(Integer.parseInt(seg.substring(bracket + 1, seg.length() - 1)));
         }
         return node;
     }

@@ -102,7 +102,7 @@ class FuzzTest {
         for (int i = 0; i < n; i++) {
             String path = paths.get(random.nextInt(paths.size()));
             String parentPath = path.contains(".") ? path.substring(0, path.lastIndexOf('.')) : "";
-            JsonNode parent = parentPath.isEmpty() ? doc : at(doc, parentPath);
+            JsonNode parent = parentPath.isEmpty() ? doc : AbsentFieldsTest.at(doc, parentPath);
             String field = path.substring(path.lastIndexOf('.') + 1);
             if (!(parent instanceof ObjectNode obj) || field.endsWith("]")) {
                 continue; // already replaced by an earlier mutation, or a list element
@@ -138,16 +138,6 @@ class FuzzTest {
             ArrayNode a = F.arrayNode();
             a.add(node);
             node = a;
-        }
-        return node;
-    }
-
-    private static JsonNode at(JsonNode doc, String path) {
-        JsonNode node = doc;
-        for (String seg : path.split("\\.")) {
-            int bracket = seg.indexOf('[');
-            node = bracket < 0 ? node.path(seg)
-                    : node.path(seg.substring(0, bracket)).path(Integer.parseInt(seg.substring(bracket + 1, seg.length() - 1)));
         }
         return node;
     }
