@@ -33,7 +33,7 @@ QUARKUS_FLYWAY_SCHEMAS=$schema QUARKUS_FLYWAY_DEFAULT_SCHEMA=$schema \
 QUARKUS_HIBERNATE_ORM_DATABASE_DEFAULT_SCHEMA=$schema \
     java -Xmx256m -XX:+ExitOnOutOfMemoryError -jar target/quarkus-app/quarkus-run.jar > target/heap-service.log 2>&1 &
 pid=$!
-trap 'kill $pid 2>/dev/null; wait $pid 2>/dev/null; psql -h 127.0.0.1 -U postgres -d '$db' -qc "DROP SCHEMA IF EXISTS '$schema' CASCADE" >/dev/null' EXIT
+trap 'kill $pid 2>/dev/null; wait $pid 2>/dev/null || true; psql -h 127.0.0.1 -U postgres -d '$db' -qc "DROP SCHEMA IF EXISTS '$schema' CASCADE" >/dev/null' EXIT
 for _ in $(seq 1 90); do
   curl -sf "http://127.0.0.1:$port/q/health/ready" >/dev/null && break
   sleep 1
