@@ -1,5 +1,6 @@
 package io.firecheck.evaluation;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.firecheck.inspection.InspectionDocument;
@@ -112,8 +113,15 @@ public class EvaluationResource {
             return new BatchItem(index, 413, null, null, new Problem("about:blank", "Content Too Large", 413,
                     "item " + index + " is larger than " + batchItems.maxItemBytes() + " bytes", null, null));
         }
-        // one item's tree at a time: the batch's documents are never all built at once
-        return batchItem(index, mapper.readTree(body, span.start(), span.length()), dryRun);
+        JsonNode tree;
+        try {
+            // one item's tree at a time: the batch's documents are never all built at once
+            tree = mapper.readTree(body, span.start(), span.length());
+        } catch (JsonProcessingException e) {
+            return new BatchItem(index, 400, null, null, new Problem("/problems/invalid-input", "Unreadable JSON", 400,
+                    "item " + index + " is not readable JSON", null, List.of(ProblemMappers.violation(e))));
+        }
+        return batchItem(index, tree, dryRun);
     }
 
     private BatchItem batchItem(int index, JsonNode node, boolean dryRun) {

@@ -97,7 +97,9 @@ public final class JsonShape {
             return expect(node.isNumber(), at, "must be a number", out);
         }
         if (type == String.class) {
-            return expect(node.isTextual(), at, "must be a string", out);
+            // PostgreSQL stores no U+0000 in text or jsonb: refused here as input, not later as a 500
+            return expect(node.isTextual(), at, "must be a string", out)
+                    && expect(node.asText().indexOf('\0') < 0, at, "must not contain the NUL character (U+0000)", out);
         }
         if (type == LocalDate.class) {
             return expect(node.isTextual() && isDate(node.asText()), at, "must be a valid date such as 2026-11-20", out);

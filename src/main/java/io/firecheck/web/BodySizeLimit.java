@@ -7,6 +7,7 @@ import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.http.HttpVersion;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -44,6 +45,17 @@ public class BodySizeLimit {
             return;
         }
         long limit = request.path().endsWith("/batch") ? config.maxBatchSize().asLongValue() : config.maxDocumentSize().asLongValue();
+        if (request.version() == HttpVersion.HTTP_2) {
+            // an HTTP/2 request cannot be handed on once read (the REST layer pauses it, which Vert.x refuses);
+            // its declared length is checked here and the REST layer buffers it on the event loop
+            // (quarkus.rest.input-buffer-size), with Quarkus' own limit as the backstop for one sent without
+            if (length(request) > limit) {
+                answer(rc, 413, "Content Too Large", tooLarge(limit));
+            } else {
+                rc.next();
+            }
+            return;
+        }
         long deadline = rc.vertx().setTimer(config.bodyTimeout().toMillis(), id -> {
             if (!rc.response().ended()) {
                 LOG.debugf("Body of %s %s not complete after %s", request.method(), request.path(), config.bodyTimeout());
@@ -52,8 +64,7 @@ public class BodySizeLimit {
             }
             request.connection().close();
         });
-        String length = request.getHeader(HttpHeaders.CONTENT_LENGTH);
-        if (length != null && parse(length) > limit) {
+        if (length(request) > limit) {
             answer(rc, 413, "Content Too Large", tooLarge(limit));
         }
         Buffer body = Buffer.buffer();
@@ -92,15 +103,18 @@ public class BodySizeLimit {
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
-        rc.response().setStatusCode(status)
-                .putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE)
-                .putHeader(HttpHeaders.CONNECTION, "close")
-                .end(json);
+        rc.response().setStatusCode(status).putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE);
+        if (rc.request().version() != HttpVersion.HTTP_2) {
+            rc.response().putHeader(HttpHeaders.CONNECTION, "close"); // HTTP/2 has no such header
+        }
+        rc.response().end(json);
     }
 
-    private static long parse(String length) {
+    /** The declared Content-Length; -1 when there is none (chunked) or it is not a number. */
+    private static long length(HttpServerRequest request) {
+        String length = request.getHeader(HttpHeaders.CONTENT_LENGTH);
         try {
-            return Long.parseLong(length.trim());
+            return length == null ? -1 : Long.parseLong(length.trim());
         } catch (NumberFormatException e) {
             return -1;
         }

@@ -104,7 +104,7 @@ public class ProblemMappers {
         return false;
     }
 
-    static Violation violation(JsonProcessingException e) {
+    public static Violation violation(JsonProcessingException e) {
         if (e instanceof JsonParseException || !(e instanceof JsonMappingException mapping)) {
             String where = e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
             return new Violation("$", "malformed JSON" + where + ": " + e.getOriginalMessage());

@@ -1,0 +1,56 @@
+#!/usr/bin/env bash
+# Shows that a 256 MiB heap survives the largest request the service accepts: a batch of 1,000 valid
+# documents just under the 16 MiB batch limit (each ~16 KB: the residential tower with 78 shafts), posted
+# once stored and twice at the same time as dry runs. Starts the packaged service with -Xmx256m on its own
+# port and schema, and fails if it runs out of memory (-XX:+ExitOnOutOfMemoryError) or answers anything
+# but 200 with 1,000 items. Usage: bench/heap.sh   (database: FIRECHECK_BENCH_DB, default postgres)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+port=8098
+schema=firecheck_heap
+db=${FIRECHECK_BENCH_DB:-postgres}
+[ -f target/quarkus-app/quarkus-run.jar ] || ./mvnw -q -B package -DskipTests >&2
+python3 - <<'PY'
+import json, copy
+base = json.load(open("test-fixtures/base/residential-tower.json"))
+shaft = base["shafts"][0]
+items = []
+for i in range(1000):
+    d = copy.deepcopy(base)
+    d["inspection"]["id"] = "HEAP-%04d" % i
+    d["building"]["id"] = "HEAP-B-%04d" % i
+    d["shafts"] = [dict(shaft) for _ in range(78)]
+    items.append(d)
+body = json.dumps(items, ensure_ascii=False, separators=(",", ":")).encode()
+assert len(body) <= 16 * 1024 * 1024, len(body)
+open("target/heap-batch.json", "wb").write(body)
+print("== batch: 1000 documents, %.1f MiB" % (len(body) / 1048576))
+PY
+psql -h 127.0.0.1 -U postgres -d "$db" -qc "DROP SCHEMA IF EXISTS $schema CASCADE" >/dev/null
+QUARKUS_HTTP_PORT=$port \
+QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://127.0.0.1:5432/$db?currentSchema=$schema" \
+QUARKUS_FLYWAY_SCHEMAS=$schema QUARKUS_FLYWAY_DEFAULT_SCHEMA=$schema \
+QUARKUS_HIBERNATE_ORM_DATABASE_DEFAULT_SCHEMA=$schema \
+    java -Xmx256m -XX:+ExitOnOutOfMemoryError -jar target/quarkus-app/quarkus-run.jar > target/heap-service.log 2>&1 &
+pid=$!
+trap 'kill $pid 2>/dev/null; wait $pid 2>/dev/null || true; psql -h 127.0.0.1 -U postgres -d '$db' -qc "DROP SCHEMA IF EXISTS '$schema' CASCADE" >/dev/null' EXIT
+for _ in $(seq 1 90); do
+  curl -sf "http://127.0.0.1:$port/q/health/ready" >/dev/null && break
+  sleep 1
+done
+post() {
+  curl -s -o "target/heap-response-$1.json" -w "%{http_code} in %{time_total} s\n" -H 'content-type: application/json' \
+       --data-binary @target/heap-batch.json "http://127.0.0.1:$port/api/v1/evaluations/batch$2"
+}
+check() {
+  python3 -c "import json,sys; r=json.load(open('target/heap-response-$1.json')); assert len(r)==1000, len(r); \
+print('   ', len(r), 'items, statuses', sorted({i['status'] for i in r}))"
+}
+echo "== stored batch: $(post stored '')"; check stored
+echo "== two dry-run batches at once:"
+post dry1 '?dryRun=true' & first=$!
+post dry2 '?dryRun=true' & second=$!
+wait $first $second
+check dry1; check dry2
+kill -0 $pid && curl -sf "http://127.0.0.1:$port/q/health/ready" >/dev/null && echo "== service alive and ready with -Xmx256m"
+echo "== RSS: $(ps -o rss= -p $pid | awk '{printf "%.0f MiB", $1/1024}')"
