@@ -17,6 +17,13 @@ public interface FirecheckConfig {
 
     Reports reports();
 
+    Database database();
+
+    interface Database {
+        /** The schema that holds the service's tables; its only default is in application.properties. */
+        String schema();
+    }
+
     interface Reports {
         /** The plan's rectification milestones, in percent; progress names the highest one reached. */
         @WithDefault("50,80,100")
