@@ -38,6 +38,10 @@ public interface FirecheckConfig {
         /** How often overdue orders are looked for and escalated. */
         @WithDefault("10m")
         String escalationEvery();
+
+        /** How long after startup the first escalation pass runs. */
+        @WithDefault("30s")
+        String escalationDelay();
     }
 
     interface Rules {
@@ -56,5 +60,12 @@ public interface FirecheckConfig {
         /** Reload (safely, with the gate) whenever a file under the rules folder changes. */
         @WithDefault("false")
         boolean watch();
+
+        /**
+         * How often an instance compares its rule set with the cluster's newest, as a fallback for a missed
+         * notification (a dropped database connection); notifications bring changes within a second.
+         */
+        @WithDefault("10s")
+        java.time.Duration clusterCheckEvery();
     }
 }

@@ -25,7 +25,7 @@ public class SchemaHealthCheck implements HealthCheck {
     /** Every table and sequence the service reads or writes, created by the Flyway migrations. */
     static final List<String> RELATIONS = List.of("evaluation", "supervision_order", "supervision_order_number_seq",
             "supervision_order_evaluation", "supervision_order_hazard_history", "supervision_order_event",
-            "rule_reload");
+            "rule_reload", "rule_set");
     private static final int TIMEOUT_SECONDS = 2;
 
     private final DataSource dataSource;

@@ -3,6 +3,7 @@ package io.firecheck.rules;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.firecheck.config.FirecheckConfig;
+import io.firecheck.config.ThisInstance;
 import io.firecheck.engine.RuleSet;
 import io.firecheck.engine.RuleSetInvalidException;
 import io.firecheck.replay.LocalReplay;
@@ -10,9 +11,7 @@ import io.firecheck.replay.ReplayOutcome;
 import io.firecheck.persistence.JsonColumns;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
-import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
 import jakarta.persistence.EntityManager;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -35,22 +34,17 @@ public class RuleReloader {
     private final ObjectMapper mapper;
     private final Clock clock;
     private final MeterRegistry meters;
+    private final RuleSetStore store;
 
     public RuleReloader(RuleBook ruleBook, FirecheckConfig config, EntityManager em, ObjectMapper mapper, Clock clock,
-                        MeterRegistry meters) {
+                        MeterRegistry meters, RuleSetStore store) {
+        this.store = store;
         this.ruleBook = ruleBook;
         this.config = config;
         this.em = em;
         this.mapper = mapper;
         this.clock = clock;
         this.meters = meters;
-    }
-
-    /** The set loaded at startup opens the history, so every version that served is on record. */
-    void recordStartup(@Observes StartupEvent event) {
-        RuleSet set = ruleBook.current();
-        record(new ReloadOutcome("STARTUP", set.version(), null, set.catalogue().size(), set.loadedAt(), "startup",
-                List.of(), List.of()), set.files());
     }
 
     /** Reloads are serialized: two at once would race to decide which set is live. */
@@ -68,6 +62,8 @@ public class RuleReloader {
             // recorded before the swap: a set never serves without its history entry
             record(outcome, candidate.files());
             if ("ACTIVATED".equals(result)) {
+                // the cluster's newest set from now on: every other instance hears of it and takes it too
+                store.publish(candidate, by, at);
                 ruleBook.activate(candidate, by);
             }
         } catch (RuleSetInvalidException e) {
@@ -81,7 +77,7 @@ public class RuleReloader {
         return outcome;
     }
 
-    private List<ReplayOutcome> gate(RuleSet candidate) {
+    List<ReplayOutcome> gate(RuleSet candidate) {
         if (!config.rules().fixtureGate()) {
             return List.of();
         }
@@ -94,8 +90,9 @@ public class RuleReloader {
         return new LocalReplay().run(candidate, fixtures).stream().filter(o -> !o.passed()).toList();
     }
 
-    private void record(ReloadOutcome o, List<String> files) {
+    void record(ReloadOutcome o, List<String> files) {
         ReloadEntity e = new ReloadEntity();
+        e.instance = ThisInstance.NAME;
         e.at = o.at();
         e.actor = o.by();
         e.outcome = o.outcome();
@@ -110,14 +107,14 @@ public class RuleReloader {
 
     /** One recorded reload attempt, newest first in {@link #history}. */
     public record Attempt(Instant at, String by, String outcome, String version, String previousVersion, Integer ruleCount,
-                          JsonNode files, JsonNode errors, JsonNode failingFixtures) {
+                          JsonNode files, JsonNode errors, JsonNode failingFixtures, String instance) {
     }
 
     public List<Attempt> history(int limit) {
         return em.createQuery("FROM ReloadEntity r ORDER BY r.id DESC", ReloadEntity.class).setMaxResults(limit)
                 .getResultStream()
                 .map(r -> new Attempt(r.at, r.actor, r.outcome, r.version, r.previousVersion, r.ruleCount, tree(r.files),
-                        tree(r.errors), tree(r.failingFixtures)))
+                        tree(r.errors), tree(r.failingFixtures), r.instance))
                 .toList();
     }
 
