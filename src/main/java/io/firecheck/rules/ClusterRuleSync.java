@@ -123,6 +123,7 @@ public class ClusterRuleSync {
         Stored stored = store.get(head.id());
         Instant at = clock.instant();
         String previous = expected == null ? null : expected.set().version();
+        long started = System.nanoTime();
         RuleSet set;
         try {
             set = ruleBook.compile(stored.files(), "database: rule set " + stored.id() + ", loaded by " + stored.loadedBy()
@@ -142,6 +143,8 @@ public class ClusterRuleSync {
         } else if (!ruleBook.activateIfStill(expected, set, stored.loadedBy())) {
             return true; // a local reload went live meanwhile; the next check compares again
         }
+        LOG.infof("Took the cluster's rule set %s, compiled and gated here in %d ms", set.version(),
+                (System.nanoTime() - started) / 1_000_000);
         failedId = -1;
         ruleBook.problem(null);
         reloader.record(new ReloadOutcome(outcome, set.version(), previous, set.catalogue().size(), at, stored.loadedBy(),
