@@ -65,8 +65,7 @@ start() {
   FIRECHECK_ORDERS_ESCALATION_EVERY=1s FIRECHECK_ORDERS_ESCALATION_DELAY=1s \
   QUARKUS_SHUTDOWN_DELAY=3s QUARKUS_SHUTDOWN_TIMEOUT=20s \
     java -jar "$JAR" > "$WORK/$1.log" 2>&1 &
-  PIDS+=($!)
-  echo $!
+  PIDS+=($!) # not from a $(…) subshell: cleanup needs every pid
 }
 
 # readiness of the instance on port $1: on the management port when enabled, else on the HTTP port
@@ -99,15 +98,17 @@ doc() {
 psql -h 127.0.0.1 -U postgres -d "$DB" -qc "DROP SCHEMA IF EXISTS $SCHEMA CASCADE" >/dev/null 2>&1
 cp -r rules "$WORK/rules-a"
 cp -r rules "$WORK/rules-b"
-PID_A=$(start a "$PORT_A" "$WORK/rules-a")
+start a "$PORT_A" "$WORK/rules-a"
+PID_A=${PIDS[0]}
 await_ready "$PORT_A" || { fail "instance A did not become ready (log: $WORK/a.log)"; exit 1; }
-PID_B=$(start b "$PORT_B" "$WORK/rules-b")
+start b "$PORT_B" "$WORK/rules-b"
+PID_B=${PIDS[1]}
 await_ready "$PORT_B" || { fail "instance B did not become ready (log: $WORK/b.log)"; exit 1; }
 echo "A (pid $PID_A) on $PORT_A and B (pid $PID_B) on $PORT_B, schema $SCHEMA of database $DB"
 
 # ---- 1. reload on A, served by B ----
 sed -i 's/@title("Shaft wall fire resistance below 1.00 h")/@title("Shaft wall rating (cluster test)")/' "$WORK/rules-a/shafts.drl"
-reload=$(api -X POST "$A/api/v1/rules/reload?by=cluster-test")
+reload=$(api --max-time 300 -X POST "$A/api/v1/rules/reload?by=cluster-test") # compile + gate: slow on a busy machine
 new_version=$(jq -r .version <<<"$reload")
 t0=$(now_ms)
 if [ "$(jq -r .outcome <<<"$reload")" != ACTIVATED ]; then
