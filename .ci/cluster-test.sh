@@ -135,13 +135,15 @@ fi
 
 # ---- 2. concurrent major evaluations of one building over A and B ----
 building="CLUSTER-$RANDOM$RANDOM"
+requests=()
 for i in $(seq 1 20); do
   target=$A
   [ $((i % 2)) -eq 0 ] && target=$B
   (api -o "$WORK/major-$i.json" -w '%{http_code}\n' -X POST "$target/api/v1/evaluations" \
       --data "$(doc "CLUSTER-MAJOR-$building-$i" "$building" major)" > "$WORK/major-$i.code") &
+  requests+=($!)
 done
-wait
+wait "${requests[@]}" # not a bare wait: the instances are this shell's children too
 codes=$(cat "$WORK"/major-*.code | sort | uniq -c | tr -s ' \n' ' ')
 orders=$(jq -r '.supervisionOrder.id' "$WORK"/major-*.json | sort -u | wc -l)
 rows=$(sql "SELECT count(*) FROM supervision_order WHERE building_id = '$building'")
@@ -182,7 +184,11 @@ client() {
   done
 }
 touch "$WORK/a-ready"
-for c in 1 2 3 4; do client "$c" & done
+clients=()
+for c in 1 2 3 4; do
+  client "$c" &
+  clients+=($!)
+done
 sleep 3
 kill -TERM "$PID_A"
 t0=$(now_ms)
@@ -190,8 +196,7 @@ timeout 60 tail --pid="$PID_A" -f /dev/null
 echo "A stopped $(( ($(now_ms) - t0) / 1000 )) s after SIGTERM"
 sleep 2
 touch "$WORK/stop-load"
-wait_clients=0
-while [ "$(jobs -rp | wc -l)" -gt 1 ] && [ $wait_clients -lt 100 ]; do sleep 0.1; wait_clients=$((wait_clients + 1)); done
+wait "${clients[@]}"
 cat "$WORK"/load-*.txt > "$WORK/load.txt"
 total=$(wc -l < "$WORK/load.txt")
 on_a=$(grep -c "^$A " "$WORK/load.txt")
