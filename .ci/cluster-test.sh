@@ -94,6 +94,15 @@ doc() {
   echo "${t//__BID__/$2}"
 }
 
+# ---- 0. the deployment manifests written at package ----
+manifest=target/kubernetes/kubernetes.yml
+if [ -f "$manifest" ] && grep -q 'kind: PodDisruptionBudget' "$manifest" && grep -q 'replicas: 2' "$manifest" \
+    && [ "$(grep -c 'port: 9000' "$manifest")" -ge 3 ]; then
+  pass "manifests: Deployment with 2 replicas, probes on port 9000, PodDisruptionBudget"
+else
+  fail "manifests in $manifest incomplete"
+fi
+
 # ---- start ----
 psql -h 127.0.0.1 -U postgres -d "$DB" -qc "DROP SCHEMA IF EXISTS $SCHEMA CASCADE" >/dev/null 2>&1
 cp -r rules "$WORK/rules-a"
