@@ -12,6 +12,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import jakarta.inject.Inject;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -32,10 +33,13 @@ import org.junit.jupiter.api.Test;
 class ClusterRulesTest {
     static final String TITLE = "@title(\"Shaft wall fire resistance below 1.00 h\")";
 
+    /** This instance's rules folder, a copy a test may change (as a new image would bring new rules). */
+    static final Path RULES = CopiedRulesProfile.copy();
+
     public static class QuickCheck implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
-            return Map.of("firecheck.rules.cluster-check-every", "1s");
+            return Map.of("firecheck.rules.cluster-check-every", "1s", "firecheck.rules.dir", RULES.toString());
         }
     }
 
@@ -130,6 +134,23 @@ class ClusterRulesTest {
         sync.start(); // the folder still holds the shipped rules, which the cluster accepted before
         assertEquals(newer.version(), served());
         assertEquals(newer.version(), store.newest().orElseThrow().version());
+    }
+
+    @Test
+    void aFolderTheClusterNeverAcceptedBecomesTheNewVersionAtStartup() throws Exception {
+        Path drl = RULES.resolve("shafts.drl");
+        String original = Files.readString(drl);
+        try {
+            Files.writeString(drl, original.replace(TITLE, "@title(\"Shaft wall rating, new image\")"));
+            sync.start(); // what a restart with this folder does
+            assertEquals(store.newest().orElseThrow().version(), served());
+            given().get("/api/v1/rules").then().body("loadedBy", equalTo("startup"))
+                    .body("rules.find { it.id == 'SHAFT-WALL-RATING' }.title", equalTo("Shaft wall rating, new image"));
+            given().get("/api/v1/rules/reloads").then().body("[0].outcome", equalTo("ACTIVATED"))
+                    .body("[0].by", equalTo("startup"));
+        } finally {
+            Files.writeString(drl, original);
+        }
     }
 
     /** Another instance's row, without a notification. */
