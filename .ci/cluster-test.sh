@@ -117,9 +117,11 @@ echo "A (pid $PID_A) on $PORT_A and B (pid $PID_B) on $PORT_B, schema $SCHEMA of
 
 # ---- 1. reload on A, served by B ----
 sed -i 's/@title("Shaft wall fire resistance below 1.00 h")/@title("Shaft wall rating (cluster test)")/' "$WORK/rules-a/shafts.drl"
+t_reload=$(now_ms)
 reload=$(api --max-time 300 -X POST "$A/api/v1/rules/reload?by=cluster-test") # compile + gate: slow on a busy machine
 new_version=$(jq -r .version <<<"$reload")
 t0=$(now_ms)
+echo "reload on A (compile and gate there) took $((t0 - t_reload)) ms"
 if [ "$(jq -r .outcome <<<"$reload")" != ACTIVATED ]; then
   fail "reload on A: expected ACTIVATED, got $reload"
 else
