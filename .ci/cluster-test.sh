@@ -7,12 +7,12 @@
 #   3. an overdue order is escalated once although both instances run the escalation job;
 #   4. SIGTERM of A under load: no request that A or B answered fails, no acknowledged evaluation is lost.
 # Run after `./mvnw package` (.ci/run does). Bounded in time; stops both instances and drops its schema on exit.
-# Environment: FIRECHECK_CLUSTER_DB (default postgres), PORT_A/PORT_B (8181/8182), CONVERGE_LIMIT_MS.
+# Environment: FIRECHECK_CLUSTER_DB (default $FIRECHECK_TEST_DB, else postgres), PORT_A/PORT_B (8181/8182), CONVERGE_LIMIT_MS.
 set -uo pipefail
 cd "$(dirname "$0")/.."
 
 JAR=target/quarkus-app/quarkus-run.jar
-DB=${FIRECHECK_CLUSTER_DB:-postgres}
+DB=${FIRECHECK_CLUSTER_DB:-${FIRECHECK_TEST_DB:-postgres}}
 SCHEMA=firecheck_cluster
 PORT_A=${PORT_A:-8181}
 PORT_B=${PORT_B:-8182}
