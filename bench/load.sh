@@ -10,9 +10,7 @@ port=8097
 schema=firecheck_bench
 ./mvnw -q -B package -DskipTests >&2
 QUARKUS_HTTP_PORT=$port \
-QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://127.0.0.1:5432/postgres?currentSchema=$schema" \
-QUARKUS_FLYWAY_SCHEMAS=$schema QUARKUS_FLYWAY_DEFAULT_SCHEMA=$schema \
-QUARKUS_HIBERNATE_ORM_DATABASE_DEFAULT_SCHEMA=$schema \
+FIRECHECK_DATABASE_SCHEMA=$schema \
     java -jar target/quarkus-app/quarkus-run.jar > target/load-service.log 2>&1 &
 pid=$!
 trap 'kill $pid 2>/dev/null; wait $pid 2>/dev/null; psql -h 127.0.0.1 -U postgres -qc "DROP SCHEMA IF EXISTS '$schema' CASCADE" >/dev/null' EXIT

@@ -38,6 +38,13 @@ public interface FirecheckConfig {
         java.time.Duration bodyTimeout();
     }
 
+    Database database();
+
+    interface Database {
+        /** The schema that holds the service's tables; its only default is in application.properties. */
+        String schema();
+    }
+
     interface Reports {
         /** The plan's rectification milestones, in percent; progress names the highest one reached. */
         @WithDefault("50,80,100")
@@ -52,6 +59,10 @@ public interface FirecheckConfig {
         /** How often overdue orders are looked for and escalated. */
         @WithDefault("10m")
         String escalationEvery();
+
+        /** How long after startup the first escalation pass runs. */
+        @WithDefault("30s")
+        String escalationDelay();
     }
 
     interface Rules {
@@ -70,5 +81,12 @@ public interface FirecheckConfig {
         /** Reload (safely, with the gate) whenever a file under the rules folder changes. */
         @WithDefault("false")
         boolean watch();
+
+        /**
+         * How often an instance compares its rule set with the cluster's newest, as a fallback for a missed
+         * notification (a dropped database connection); notifications bring changes within a second.
+         */
+        @WithDefault("10s")
+        java.time.Duration clusterCheckEvery();
     }
 }

@@ -7,7 +7,8 @@ import org.kie.api.KieBase;
 
 /**
  * One compiled, immutable rule set: the shared KieBase, its catalogue and thresholds, and where it came
- * from. A reload builds a new RuleSet; evaluations hold on to the one they started with.
+ * from. A reload builds a new RuleSet; evaluations hold on to the one they started with. {@code sources}
+ * holds each file's text as compiled, so the set can be stored and compiled again elsewhere.
  */
 public record RuleSet(
         String version,
@@ -16,7 +17,8 @@ public record RuleSet(
         List<String> files,
         Map<String, RuleInfo> catalogue,
         Thresholds thresholds,
-        KieBase kieBase) {
+        KieBase kieBase,
+        Map<String, String> sources) {
 
     public java.util.Set<String> inspectionRuleIds() {
         return inspectionRules().stream().map(RuleInfo::id).collect(java.util.stream.Collectors.toSet());

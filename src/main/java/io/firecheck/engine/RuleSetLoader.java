@@ -45,7 +45,11 @@ public final class RuleSetLoader {
         if (!Files.isDirectory(dir)) {
             throw new RuleSetInvalidException(List.of(new RuleProblem(dir.toString(), 0, "the rules folder does not exist")));
         }
-        Map<String, String> files = readFiles(dir);
+        return load(readFiles(dir), dir.toAbsolutePath().normalize().toString());
+    }
+
+    /** Compiles files given by relative name (as a rules folder or the database holds them); origin says where from. */
+    public RuleSet load(Map<String, String> files, String origin) throws RuleSetInvalidException {
         List<RuleProblem> problems = new ArrayList<>();
         String thresholdText = files.get(Thresholds.FILE);
         if (thresholdText == null) {
@@ -62,8 +66,8 @@ public final class RuleSetLoader {
         if (!problems.isEmpty()) {
             throw new RuleSetInvalidException(problems);
         }
-        RuleSet set = new RuleSet(version(files), clock.instant(), dir.toAbsolutePath().normalize().toString(),
-                List.copyOf(files.keySet()), catalogue, thresholds, kieBase);
+        RuleSet set = new RuleSet(version(files), clock.instant(), origin, List.copyOf(files.keySet()), catalogue, thresholds,
+                kieBase, java.util.Collections.unmodifiableMap(new LinkedHashMap<>(files)));
         problems.addAll(AbsentFieldProbe.check(set, files));
         if (!problems.isEmpty()) {
             throw new RuleSetInvalidException(problems);
@@ -71,7 +75,8 @@ public final class RuleSetLoader {
         return set;
     }
 
-    private static Map<String, String> readFiles(Path dir) {
+    /** The files a rule set is made of (*.drl and thresholds.properties), by relative name in name order. */
+    public static Map<String, String> readFiles(Path dir) {
         Map<String, String> files = new LinkedHashMap<>();
         try (Stream<Path> walk = Files.walk(dir)) {
             for (Path p : walk.filter(Files::isRegularFile).sorted().toList()) {

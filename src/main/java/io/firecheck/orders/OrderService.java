@@ -118,12 +118,21 @@ public class OrderService {
         return detail(order);
     }
 
+    /** Key of the transaction-level advisory lock that lets one instance of the cluster escalate at a time. */
+    static final long ESCALATION_LOCK = 0x66697265_65736331L;
+
     /**
-     * Marks every overdue order escalated, once: the UPDATE only takes rows not yet escalated, so several
-     * instances or a restart cannot escalate an order twice.
+     * Marks every overdue order escalated, once. Across the cluster only the instance that gets the advisory
+     * lock runs the pass; the others skip it (the lock is released with the transaction). The UPDATE only
+     * takes rows not yet escalated, so a pass that follows or a restart cannot escalate an order twice.
      */
     @Transactional
     public List<UUID> escalateOverdue() {
+        boolean mine = (Boolean) em.createNativeQuery("SELECT pg_try_advisory_xact_lock(:key)")
+                .setParameter("key", ESCALATION_LOCK).getSingleResult();
+        if (!mine) {
+            return List.of();
+        }
         Instant now = clock.instant();
         @SuppressWarnings("unchecked")
         List<Object> ids = em.createNativeQuery("""

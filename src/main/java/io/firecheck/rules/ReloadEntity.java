@@ -22,6 +22,8 @@ public class ReloadEntity {
     public String actor;
     @Column(nullable = false, length = 20)
     public String outcome;
+    @Column(length = 200)
+    public String instance;
     @Column(length = 80)
     public String version;
     @Column(name = "previous_version", length = 80)

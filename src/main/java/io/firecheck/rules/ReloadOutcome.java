@@ -7,7 +7,8 @@ import java.util.List;
 
 /**
  * What one load or reload attempt did. STARTUP: the set the service started with. ACTIVATED: the candidate
- * is live. UNCHANGED: the folder holds the active set already. INVALID: it does not compile. GATE_FAILED: it compiles but fixtures fail. In the last two
+ * is live. UNCHANGED: the folder holds the active set already. ADOPTED: this instance took the set another
+ * instance accepted. INVALID: it does not compile. GATE_FAILED: it compiles but fixtures fail. In the last two
  * cases the previous set keeps serving.
  */
 public record ReloadOutcome(String outcome, String version, String previousVersion, Integer ruleCount, Instant at,

@@ -4,18 +4,17 @@ import io.firecheck.config.FirecheckConfig;
 import io.firecheck.engine.RuleSet;
 import io.firecheck.engine.RuleSetInvalidException;
 import io.firecheck.engine.RuleSetLoader;
-import io.quarkus.runtime.Startup;
-import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 import org.jboss.logging.Logger;
 
 /**
  * Holds the active rule set. Each evaluation takes {@link #current()} once and uses that set to the end,
- * so a reload never gives an evaluation a mix of two sets.
+ * so a reload never gives an evaluation a mix of two sets. What is loaded at startup, and when the
+ * cluster's set changes, is decided by {@link ClusterRuleSync}.
  */
-@Startup
 @ApplicationScoped
 public class RuleBook {
     private static final Logger LOG = Logger.getLogger(RuleBook.class);
@@ -27,26 +26,16 @@ public class RuleBook {
     private final FirecheckConfig config;
     private final RuleSetLoader loader = new RuleSetLoader();
     private final AtomicReference<Active> active = new AtomicReference<>();
+    /** Why this instance does not serve the cluster's newest set; null while it does. */
+    private volatile String problem;
 
     public RuleBook(FirecheckConfig config) {
         this.config = config;
     }
 
-    /** The service refuses to start on rules that do not compile: the message names file and line. */
-    @PostConstruct
-    void loadAtStartup() {
-        try {
-            RuleSet set = loader.load(dir());
-            active.set(new Active(set, "startup"));
-            LOG.infof("Loaded %d rules from %s, version %s", set.catalogue().size(), set.directory(), set.version());
-        } catch (RuleSetInvalidException e) {
-            throw new IllegalStateException("Cannot start: the rules in " + dir().toAbsolutePath() + " are invalid:\n  "
-                    + String.join("\n  ", e.problems().stream().map(Object::toString).toList()), e);
-        }
-    }
-
     public RuleSet current() {
-        return active.get().set();
+        Active a = active.get();
+        return a == null ? null : a.set();
     }
 
     public Active active() {
@@ -57,13 +46,38 @@ public class RuleBook {
         return Path.of(config.rules().dir());
     }
 
+    public String problem() {
+        return problem;
+    }
+
+    void problem(String problem) {
+        this.problem = problem;
+    }
+
     RuleSet compileCandidate() throws RuleSetInvalidException {
         return loader.load(dir());
+    }
+
+    RuleSet compile(Map<String, String> files, String origin) throws RuleSetInvalidException {
+        return loader.load(files, origin);
     }
 
     /** One reference swap: evaluations that already hold the old set finish on it. */
     void activate(RuleSet set, String by) {
         active.set(new Active(set, by));
+        logActivated(set, by);
+    }
+
+    /** Swaps only if {@code expected} still serves: a reload that went live meanwhile is not overwritten. */
+    boolean activateIfStill(Active expected, RuleSet set, String by) {
+        boolean swapped = active.compareAndSet(expected, new Active(set, by));
+        if (swapped) {
+            logActivated(set, by);
+        }
+        return swapped;
+    }
+
+    private static void logActivated(RuleSet set, String by) {
         LOG.infof("Activated rule set %s (%d rules), by %s", set.version(), set.catalogue().size(), by);
     }
 }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.firecheck.config.FirecheckConfig;
 import io.firecheck.engine.RuleProblem;
+import io.firecheck.config.ThisInstance;
 import io.firecheck.engine.RuleSet;
 import io.firecheck.engine.RuleSetInvalidException;
 import io.firecheck.persistence.JsonColumns;
@@ -12,9 +13,7 @@ import io.firecheck.replay.LocalReplay;
 import io.firecheck.replay.ReplayOutcome;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
-import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
 import jakarta.persistence.EntityManager;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -40,22 +39,17 @@ public class RuleReloader {
     private final Clock clock;
     private final MeterRegistry meters;
     private final ReentrantLock running = new ReentrantLock();
+    private final RuleSetStore store;
 
     public RuleReloader(RuleBook ruleBook, FirecheckConfig config, EntityManager em, ObjectMapper mapper, Clock clock,
-                        MeterRegistry meters) {
+                        MeterRegistry meters, RuleSetStore store) {
+        this.store = store;
         this.ruleBook = ruleBook;
         this.config = config;
         this.em = em;
         this.mapper = mapper;
         this.clock = clock;
         this.meters = meters;
-    }
-
-    /** The set loaded at startup opens the history, so every version that served is on record. */
-    void recordStartup(@Observes StartupEvent event) {
-        RuleSet set = ruleBook.current();
-        record(new ReloadOutcome("STARTUP", set.version(), null, set.catalogue().size(), set.loadedAt(), "startup",
-                List.of(), List.of()), set.files());
     }
 
     /**
@@ -99,6 +93,8 @@ public class RuleReloader {
             // recorded before the swap: a set never serves without its history entry
             record(outcome, candidate.files());
             if ("ACTIVATED".equals(result)) {
+                // the cluster's newest set from now on: every other instance hears of it and takes it too
+                store.publish(candidate, by, at);
                 ruleBook.activate(candidate, by);
             }
         } catch (RuleSetInvalidException e) {
@@ -118,7 +114,7 @@ public class RuleReloader {
         return outcome;
     }
 
-    private List<ReplayOutcome> gate(RuleSet candidate) {
+    List<ReplayOutcome> gate(RuleSet candidate) {
         if (!config.rules().fixtureGate()) {
             return List.of();
         }
@@ -131,8 +127,9 @@ public class RuleReloader {
         return new LocalReplay().run(candidate, fixtures).stream().filter(o -> !o.passed()).toList();
     }
 
-    private void record(ReloadOutcome o, List<String> files) {
+    void record(ReloadOutcome o, List<String> files) {
         ReloadEntity e = new ReloadEntity();
+        e.instance = ThisInstance.NAME;
         e.at = o.at();
         e.actor = o.by();
         e.outcome = o.outcome();
@@ -148,7 +145,8 @@ public class RuleReloader {
     /** One recorded reload attempt, newest first in {@link #history}. */
     @Schema(name = "ReloadAttempt")
     public record Attempt(Instant at, String by, String outcome, String version, String previousVersion, Integer ruleCount,
-                          List<String> files, List<RuleProblem> errors, List<ReplayOutcome> failingFixtures) {
+                          List<String> files, List<RuleProblem> errors, List<ReplayOutcome> failingFixtures,
+                          String instance) {
     }
 
     public List<Attempt> history(int limit) {
@@ -157,7 +155,7 @@ public class RuleReloader {
                 .map(r -> new Attempt(r.at, r.actor, r.outcome, r.version, r.previousVersion, r.ruleCount,
                         JsonColumns.read(mapper, r.files, new TypeReference<List<String>>() { }),
                         JsonColumns.read(mapper, r.errors, new TypeReference<List<RuleProblem>>() { }),
-                        JsonColumns.read(mapper, r.failingFixtures, new TypeReference<List<ReplayOutcome>>() { })))
+                        JsonColumns.read(mapper, r.failingFixtures, new TypeReference<List<ReplayOutcome>>() { }), r.instance))
                 .toList();
     }
 

@@ -1,5 +1,6 @@
 package io.firecheck.rules;
 
+import io.firecheck.config.ThisInstance;
 import io.firecheck.engine.RuleInfo;
 import io.firecheck.engine.RuleProblem;
 import io.firecheck.engine.RuleSet;
@@ -37,9 +38,14 @@ public class RulesResource {
         this.reloader = reloader;
     }
 
+    /**
+     * The set this instance serves. {@code instance} names the instance that answered; {@code problem} says why
+     * it does not serve the cluster's newest set (null when it does).
+     */
     @Schema(name = "RuleCatalogue")
     public record Catalogue(String version, Instant loadedAt, String loadedBy, String directory, List<String> files,
-                            int ruleCount, List<RuleInfo> rules, Map<String, String> thresholds) {
+                            int ruleCount, List<RuleInfo> rules, Map<String, String> thresholds, String instance,
+                            String problem) {
     }
 
     /** A rejected reload: problem+json with each compile error, or each failing fixture. */
@@ -54,7 +60,8 @@ public class RulesResource {
         RuleBook.Active active = ruleBook.active();
         RuleSet set = active.set();
         return new Catalogue(set.version(), set.loadedAt(), active.loadedBy(), set.directory(), set.files(),
-                set.catalogue().size(), List.copyOf(set.catalogue().values()), set.thresholds().asMap());
+                set.catalogue().size(), List.copyOf(set.catalogue().values()), set.thresholds().asMap(), ThisInstance.NAME,
+                ruleBook.problem());
     }
 
     @POST

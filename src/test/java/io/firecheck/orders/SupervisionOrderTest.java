@@ -23,6 +23,8 @@ import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import java.sql.Connection;
+import java.sql.Statement;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -33,6 +35,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
@@ -43,6 +46,8 @@ class SupervisionOrderTest {
     OrderService orderService;
     @Inject
     EntityManager em;
+    @Inject
+    DataSource dataSource;
 
     static String newBuilding() {
         return "SO-" + UUID.randomUUID().toString().substring(0, 12);
@@ -268,6 +273,21 @@ class SupervisionOrderTest {
                 .body("items.id", hasItem(id)).body("items.overdue", everyItem(equalTo(true)));
         given().queryParam("overdue", "false").queryParam("size", 200).get(ORDERS).then()
                 .body("items.id", not(hasItem(id)));
+    }
+
+    /** Another instance holds the escalation lock: this one skips its pass instead of escalating too. */
+    @Test
+    void escalationSkipsWhileAnotherInstanceHoldsTheLock() throws Exception {
+        String id = openOrder(newBuilding());
+        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery(
+                "UPDATE supervision_order SET due_date = CURRENT_DATE - 1 WHERE id = :id")
+                .setParameter("id", UUID.fromString(id)).executeUpdate());
+        try (Connection other = dataSource.getConnection(); Statement st = other.createStatement()) {
+            st.execute("SELECT pg_advisory_lock(" + OrderService.ESCALATION_LOCK + ")");
+            assertEquals(List.of(), orderService.escalateOverdue());
+            st.execute("SELECT pg_advisory_unlock(" + OrderService.ESCALATION_LOCK + ")");
+        }
+        assertTrue(orderService.escalateOverdue().contains(UUID.fromString(id)));
     }
 
     @Test
