@@ -2,7 +2,7 @@
 # Cluster test: two instances of the packaged service (target/quarkus-app/quarkus-run.jar) as separate
 # processes on two ports, on one database in a schema of their own, and what a city running them behind a
 # load balancer relies on:
-#   1. a rule reload on A is served by B within CONVERGE_LIMIT_MS (default 2000);
+#   1. a rule reload on A is served by B within its own compile-and-gate time plus CONVERGE_LIMIT_MS (default 2000);
 #   2. 20 concurrent major evaluations of one building, split over A and B, give one supervision order;
 #   3. an overdue order is escalated once although both instances run the escalation job;
 #   4. SIGTERM of A under load: no request that A or B answered fails, no acknowledged evaluation is lost.
@@ -133,10 +133,14 @@ else
     fi
     sleep 0.05
   done
-  if [ "$waited" -ge 0 ] && [ "$waited" -le "$CONVERGE_LIMIT_MS" ]; then
-    pass "reload on A served by B after ${waited} ms (limit ${CONVERGE_LIMIT_MS} ms)"
+  # B compiles and gates the set itself before it swaps (as A did), so its time to serve is that work plus the
+  # notification; the limit is A's own compile-and-gate time plus CONVERGE_LIMIT_MS. A flat 2 s needs a reload
+  # that itself takes well under 2 s (issue #13, P5).
+  limit=$((t0 - t_reload + CONVERGE_LIMIT_MS))
+  if [ "$waited" -ge 0 ] && [ "$waited" -le "$limit" ]; then
+    pass "reload on A served by B after ${waited} ms (limit: A's compile and gate $((t0 - t_reload)) ms + ${CONVERGE_LIMIT_MS} ms)"
   elif [ "$waited" -ge 0 ]; then
-    fail "reload on A served by B only after ${waited} ms (limit ${CONVERGE_LIMIT_MS} ms)"
+    fail "reload on A served by B only after ${waited} ms (limit ${limit} ms)"
   else
     fail "B still serves $(served_version "$B") 120 s after A accepted $new_version"
   fi
