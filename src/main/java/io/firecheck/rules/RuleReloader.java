@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.firecheck.config.FirecheckConfig;
 import io.firecheck.engine.RuleSet;
 import io.firecheck.engine.RuleSetInvalidException;
-import io.firecheck.replay.LocalReplay;
+import io.firecheck.replay.FixtureGate;
 import io.firecheck.replay.ReplayOutcome;
 import io.firecheck.persistence.JsonColumns;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -14,7 +14,6 @@ import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.persistence.EntityManager;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
@@ -49,6 +48,7 @@ public class RuleReloader {
     /** The set loaded at startup opens the history, so every version that served is on record. */
     void recordStartup(@Observes StartupEvent event) {
         RuleSet set = ruleBook.current();
+        FixtureGate.refuseToStart(set, gate(set));
         record(new ReloadOutcome("STARTUP", set.version(), null, set.catalogue().size(), set.loadedAt(), "startup",
                 List.of(), List.of()), set.files());
     }
@@ -85,13 +85,7 @@ public class RuleReloader {
         if (!config.rules().fixtureGate()) {
             return List.of();
         }
-        Path fixtures = Path.of(config.rules().fixturesDir());
-        if (!Files.isDirectory(fixtures)) {
-            return List.of(new ReplayOutcome(fixtures.toString(), "", "", List.of(
-                    "the fixture gate is on but the fixtures folder does not exist; set firecheck.rules.fixtures-dir "
-                            + "or switch the gate off with firecheck.rules.fixture-gate=false")));
-        }
-        return new LocalReplay().run(candidate, fixtures).stream().filter(o -> !o.passed()).toList();
+        return FixtureGate.failures(candidate, Path.of(config.rules().fixturesDir()));
     }
 
     private void record(ReloadOutcome o, List<String> files) {
