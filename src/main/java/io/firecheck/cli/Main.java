@@ -106,6 +106,9 @@ public final class Main {
     private int invalid(Path rules, RuleSetInvalidException e) {
         for (RuleProblem p : e.problems()) {
             out.println(rules.resolve(p.file()) + (p.line() > 0 ? ":" + p.line() : "") + ": " + p.message());
+            if (p.drools() != null) {
+                out.println("    Drools: " + p.drools());
+            }
         }
         out.println(e.problems().size() + " 个问题 problem(s); nothing was changed");
         return 1;
