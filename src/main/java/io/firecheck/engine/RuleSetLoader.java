@@ -203,7 +203,7 @@ public final class RuleSetLoader {
         for (Message m : errors) {
             String file = fileOf(m.getPath());
             String text = m.getText().replaceAll("\\s+", " ").strip();
-            if (text.contains("Parser returned a null Package")) {
+            if (text.contains("Parser returned a null Package") && errors.size() > 1) {
                 continue; // follows a syntax error that is reported with its line
             }
             DrlSlips.Slip slip = text.contains("[ERR 1") ? slipsByFile.getOrDefault(file, List.of()).stream()
