@@ -23,6 +23,10 @@ final class CompileMessages {
     }
 
     private static final String FACTS = "io.firecheck.engine.facts.";
+    /** Said of a compiler message without a translation; one with a translation on the same line says more. */
+    static final String UNEXPLAINED = "Drools 编译错误，见原文。";
+    /** How a problem in a rule's {@code then} part begins. */
+    static final String CONSEQUENCE = "then 部分（证据文字）";
     private static final List<String> FACT_TYPES = List.of("HighRise", "HighRiseClassOne", "SuperHighRise", "Crowded",
             "Fired", "ShaftEntry");
 
@@ -37,7 +41,7 @@ final class CompileMessages {
                     "文件意外结束：规则是否缺少 end，或括号、引号没有闭合？"),
             t("\\[ERR 10[0-9]\\] Line (\\d+):(\\d+) ", (m, n) -> "第 " + m.group(2) + " 列附近有语法错误。"),
             t("Duplicate rule name: (.*)", (m, n) -> "规则名 " + m.group(1) + " 重复：所有文件中的规则名必须各不相同。"),
-            t("Rule Compilation error", (m, n) -> "then 部分（证据文字）写法有误：检查引号、+ 号和分号。"));
+            t("Rule Compilation error", (m, n) -> CONSEQUENCE + "写法有误：检查引号、+ 号和分号。"));
 
     private static final List<Translation> CHECKS = List.of(
             t("unknown threshold list `(.+?)`", (m, n) -> "阈值列表 `" + m.group(1) + "` 在 thresholds.properties 中不存在。"
@@ -71,7 +75,7 @@ final class CompileMessages {
             t("`(.+?)` is not a list", (m, n) -> "`" + m.group(1) + "` 不是列表，后面不能写 `[]`。"),
             t("only scope flags", (m, n) -> "只有 highRise、superHighRise、crowded 可以用 `!` 取反。"));
 
-    private static final Pattern RULE_PREFIX = Pattern.compile("^rule \"?([^\":]+?)\"?: ");
+    private static final Pattern RULE_PREFIX = Pattern.compile("^rule (?:\"([^\"]+)\"|([^\\s:]+))[: ]");
 
     private CompileMessages() {
     }
@@ -91,7 +95,7 @@ final class CompileMessages {
                 return new RuleProblem(file, line, zhRule + t.zh().apply(m, null) + " / " + english(m, flat) + in, flat);
             }
         }
-        return new RuleProblem(file, line, zhRule + "Drools 编译错误，见原文。 / compile error" + in, flat);
+        return new RuleProblem(file, line, zhRule + UNEXPLAINED + " / compile error" + in, flat);
     }
 
     /** The English sentence for a Drools message: short for the common ones, else the message itself. */
@@ -113,7 +117,7 @@ final class CompileMessages {
         }
         String en = p.message();
         Matcher rule = RULE_PREFIX.matcher(en);
-        String zhRule = rule.find() ? "规则 " + rule.group(1) + "：" : "";
+        String zhRule = rule.find() ? "规则 " + (rule.group(1) != null ? rule.group(1) : rule.group(2)) + "：" : "";
         for (Translation t : CHECKS) {
             Matcher m = t.pattern().matcher(en);
             if (m.find()) {

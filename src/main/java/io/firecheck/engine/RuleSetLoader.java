@@ -152,7 +152,7 @@ public final class RuleSetLoader {
             return new Compiled(null, true);
         }
         Built all = build(drl);
-        problems.addAll(explain(drl, all.errors()));
+        problems.addAll(CompilerProblems.of(drl, all.errors()));
         if (all.errors().isEmpty()) {
             return new Compiled(all.kieBase(), false);
         }
@@ -190,33 +190,6 @@ public final class RuleSetLoader {
             }
         }
         return String.join("\n", lines);
-    }
-
-    /** Slips found in the text, each with the parser errors it explains; every other error on its own. */
-    private static List<RuleProblem> explain(Map<String, String> drl, List<Message> errors) {
-        List<RuleProblem> out = new ArrayList<>();
-        Map<String, List<DrlSlips.Slip>> slipsByFile = new LinkedHashMap<>();
-        // Drools has the last word: a slip is shown only where the compiler also failed
-        errors.forEach(m -> slipsByFile.computeIfAbsent(fileOf(m.getPath()), f -> DrlSlips.find(drl.getOrDefault(f, ""))));
-        Map<DrlSlips.Slip, List<String>> explained = new LinkedHashMap<>();
-        slipsByFile.values().forEach(list -> list.forEach(s -> explained.put(s, new ArrayList<>())));
-        for (Message m : errors) {
-            String file = fileOf(m.getPath());
-            String text = m.getText().replaceAll("\\s+", " ").strip();
-            if (text.contains("Parser returned a null Package") && errors.size() > 1) {
-                continue; // follows a syntax error that is reported with its line
-            }
-            DrlSlips.Slip slip = text.contains("[ERR 1") ? slipsByFile.getOrDefault(file, List.of()).stream()
-                    .filter(s -> s.covers(m.getLine())).findFirst().orElse(null) : null;
-            if (slip != null) {
-                explained.get(slip).add(text);
-            } else {
-                out.add(CompileMessages.fromDrools(file, m.getLine(), m.getText(), enclosingRule(drl.get(file), m.getLine())));
-            }
-        }
-        slipsByFile.forEach((file, slips) -> slips.forEach(s -> out.add(new RuleProblem(file, s.line(), s.message(),
-                explained.get(s).isEmpty() ? null : String.join(" | ", explained.get(s))))));
-        return out;
     }
 
     /** The compiler's errors, or the KieBase when there are none. */
@@ -261,7 +234,7 @@ public final class RuleSetLoader {
         return null;
     }
 
-    private static String fileOf(String kfsPath) {
+    static String fileOf(String kfsPath) {
         if (kfsPath == null) {
             return "?";
         }

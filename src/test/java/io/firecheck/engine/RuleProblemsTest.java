@@ -97,9 +97,12 @@ class RuleProblemsTest {
     }
 
     @Test
-    void aMisspeltFieldGetsDidYouMean() throws IOException {
+    void aMisspeltFieldGetsDidYouMeanOnceThoughDroolsSaysItSeveralTimes() throws IOException {
         edit(drl, "members < th", "memberz < th");
-        RuleProblem p = problems().get(0);
+        edit(drl, "$m : members", "$m : memberz");
+        List<RuleProblem> problems = problems();
+        assertEquals(1, problems.size(), problems.toString());
+        RuleProblem p = problems.get(0);
         assertEquals(lineOf(drl, "memberz"), p.line());
         assertTrue(p.message().contains("`memberz`") && p.message().contains("你是不是想写 `members`"), p.message());
         assertTrue(p.drools().contains("MicroFireStation.memberz()"), p.drools());
