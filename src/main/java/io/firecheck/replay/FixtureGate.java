@@ -51,7 +51,7 @@ public final class FixtureGate {
     }
 
     /** The row for a fixtures folder that cannot be read (the loader's message names the file). */
-    public static ReplayOutcome unreadable(Path fixturesDir, RuntimeException e) {
+    private static ReplayOutcome unreadable(Path fixturesDir, RuntimeException e) {
         return new ReplayOutcome(fixturesDir.toString(), "", "", List.of("测试用例文件无法读取 a fixture cannot be read: "
                 + e.getMessage()));
     }
