@@ -1,46 +1,59 @@
 package io.firecheck.cli;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.firecheck.engine.CatalogueDoc;
+import io.firecheck.engine.EvaluationResult;
 import io.firecheck.engine.Evaluator;
 import io.firecheck.engine.RuleProblem;
 import io.firecheck.engine.RuleSet;
 import io.firecheck.engine.RuleSetInvalidException;
 import io.firecheck.engine.RuleSetLoader;
-import io.firecheck.replay.FixtureLoader;
+import io.firecheck.inspection.DocumentChecks;
+import io.firecheck.inspection.DocumentReader;
+import io.firecheck.inspection.InspectionDocument;
+import io.firecheck.inspection.InvalidDocumentException;
+import io.firecheck.replay.Fixture;
+import io.firecheck.replay.FixtureGate;
 import io.firecheck.replay.LocalReplay;
 import io.firecheck.replay.Replay;
 import io.firecheck.replay.ReplayOutcome;
-import io.firecheck.inspection.DocumentChecks;
-import io.firecheck.inspection.DocumentReader;
-import io.firecheck.inspection.InvalidDocumentException;
-import io.firecheck.inspection.InspectionDocument;
 import jakarta.validation.Validation;
 import jakarta.validation.Validator;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import org.hibernate.validator.messageinterpolation.ParameterMessageInterpolator;
 
 /**
  * Staff and QA commands; no database and no server needed (replay --url uses a running service).
- * Exit codes: 0 success, 1 rules invalid / fixtures failing / document invalid, 2 wrong usage.
+ * Exit codes: 0 success, 1 rules invalid / fixtures failing / document invalid / service unreachable,
+ * 2 wrong usage.
  */
 public final class Main {
     private static final String USAGE = """
             usage: bin/firecheck <command>
               validate [rules-dir]                     compile the rules; list every problem as file:line
-              test [rules-dir] [fixtures-dir]          replay the fixtures against the rules
-              replay [--rules DIR] [--fixtures DIR] [--url URL] [--junit FILE]
+              test [rules-dir] [fixtures-dir] [--verbose] [--junit FILE]
+                                                       replay the fixtures against the rules; check that
+                                                       every rule has a firing and a boundary fixture
+              replay [--rules DIR] [--fixtures DIR] [--url URL] [--junit FILE] [--verbose]
                                                        the same, optionally against a running service
-              explain <inspection.json> [--rules DIR]  evaluate one document and explain the result
+              explain <inspection-or-fixture.json> [--rules DIR]
+                                                       evaluate one document and explain the result
               catalogue [rules-dir] [out-file]         write the readable catalogue (default docs/rules.md)
             """;
+    /** Options that take no value; every other --option takes the next argument. */
+    private static final Set<String> FLAGS = Set.of("--verbose");
+    static final String TEST_JUNIT = "target/firecheck/TEST-fixtures-test.xml";
+    static final String REPLAY_JUNIT = "target/firecheck/TEST-fixtures-replay.xml";
 
     private final PrintStream out;
 
@@ -54,17 +67,17 @@ public final class Main {
 
     int run(String[] args) {
         if (args.length == 0) {
-            out.print(USAGE);
-            return 2;
+            return usage();
         }
         try {
             return switch (args[0]) {
                 case "validate" -> validate(Path.of(arg(args, 1, "rules")));
                 case "test" -> replay(Path.of(arg(args, 1, "rules")), Path.of(arg(args, 2, "test-fixtures")), null,
-                        Path.of("target/fixture-replay/TEST-fixtures.xml"));
-                case "replay" -> replay(Path.of(option(args, "--rules", "rules")), Path.of(option(args, "--fixtures", "test-fixtures")),
-                        option(args, "--url", null), Path.of(option(args, "--junit", "target/fixture-replay/TEST-fixtures.xml")));
-                case "explain" -> args.length < 2 ? usage() : explain(Path.of(args[1]), Path.of(option(args, "--rules", "rules")));
+                        Path.of(option(args, "--junit", TEST_JUNIT)), flag(args, "--verbose"));
+                case "replay" -> replay(Path.of(option(args, "--rules", "rules")),
+                        Path.of(option(args, "--fixtures", "test-fixtures")), option(args, "--url", null),
+                        Path.of(option(args, "--junit", REPLAY_JUNIT)), flag(args, "--verbose"));
+                case "explain" -> args.length < 2 ? usage() : explain(Path.of(arg(args, 1, null)), Path.of(option(args, "--rules", "rules")));
                 case "catalogue" -> catalogue(Path.of(arg(args, 1, "rules")), Path.of(arg(args, 2, "docs/rules.md")));
                 default -> usage();
             };
@@ -85,66 +98,86 @@ public final class Main {
             out.println("OK " + rules + ": " + set.catalogue().size() + " rules, version " + set.version());
             return 0;
         } catch (RuleSetInvalidException e) {
-            for (RuleProblem p : e.problems()) {
-                out.println(rules.resolve(p.file()) + (p.line() > 0 ? ":" + p.line() : "") + ": " + p.message());
-            }
-            out.println(e.problems().size() + " problem(s); nothing was changed");
-            return 1;
+            return invalid(rules, e);
         }
     }
 
-    int replay(Path rules, Path fixtures, String url, Path junit) throws IOException {
+    /** Every problem, each with its file and line, and the original compiler text under it. */
+    private int invalid(Path rules, RuleSetInvalidException e) {
+        for (RuleProblem p : e.problems()) {
+            out.println(rules.resolve(p.file()) + (p.line() > 0 ? ":" + p.line() : "") + ": " + p.message());
+            if (p.drools() != null) {
+                out.println("    Drools: " + p.drools());
+            }
+        }
+        out.println(e.problems().size() + " 个问题 problem(s); nothing was changed");
+        return 1;
+    }
+
+    int replay(Path rules, Path fixturesDir, String url, Path junit, boolean verbose) throws IOException {
+        ObjectMapper mapper = LocalReplay.mapper();
+        ReplayReport report = new ReplayReport();
         List<ReplayOutcome> outcomes;
         if (url == null) {
             RuleSet set;
             try {
                 set = new RuleSetLoader().load(rules);
             } catch (RuleSetInvalidException e) {
-                return validate(rules);
+                return invalid(rules, e);
             }
-            outcomes = new LocalReplay().run(set, fixtures);
+            LocalReplay local = new LocalReplay();
+            List<Fixture> fixtures = local.load(fixturesDir);
+            outcomes = FixtureGate.run(set, fixtures, report.timed(local.evaluator(set)));
         } else {
-            ObjectMapper mapper = LocalReplay.mapper();
             HttpReplay http = new HttpReplay(mapper, url);
-            outcomes = Replay.run(new FixtureLoader(mapper).load(fixtures), http::evaluate);
+            JsonNode active = http.ruleSet();
+            out.println("service " + url + ": rule set " + active.path("version").asText() + " ("
+                    + active.path("ruleCount").asText() + " rules, loaded by " + active.path("loadedBy").asText() + ")");
+            outcomes = Replay.run(new LocalReplay().load(fixturesDir), report.timed(http::evaluate));
         }
-        ReplayReport.table(outcomes, out);
-        ReplayReport.junit(outcomes, junit);
-        out.println("JUnit XML: " + junit);
+        report.junit(url == null ? "fixtures" : "fixtures@" + url, outcomes, junit);
+        report.print(outcomes, verbose, junit, out);
         return outcomes.stream().allMatch(ReplayOutcome::passed) ? 0 : 1;
     }
 
     int catalogue(Path rules, Path target) throws IOException {
         try {
-            java.nio.file.Files.writeString(target, CatalogueDoc.render(new RuleSetLoader().load(rules)), StandardCharsets.UTF_8);
+            Files.writeString(target, CatalogueDoc.render(new RuleSetLoader().load(rules)), StandardCharsets.UTF_8);
             out.println("wrote " + target);
             return 0;
         } catch (RuleSetInvalidException e) {
-            return validate(rules);
+            return invalid(rules, e);
         }
     }
 
-    int explain(Path document, Path rules) throws IOException {
+    /** An inspection document, or a fixture (then its document, and whether the result is what it expects). */
+    int explain(Path file, Path rules) throws IOException {
         RuleSet set;
         try {
             set = new RuleSetLoader().load(rules);
         } catch (RuleSetInvalidException e) {
-            return validate(rules);
+            return invalid(rules, e);
         }
         ObjectMapper mapper = LocalReplay.mapper();
+        JsonNode node;
+        try {
+            node = mapper.readTree(file.toFile());
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            out.println(file + ": not readable JSON: " + e.getOriginalMessage());
+            return 1;
+        }
+        Fixture fixture = ExplainFixture.isFixture(node) ? ExplainFixture.find(file, node) : null;
         InspectionDocument doc;
         try {
             doc = new DocumentReader(mapper, new DocumentChecks(validator()))
-                    .read(mapper.readTree(document.toFile()), LocalDate.now(zone()), set.inspectionRuleIds());
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            out.println(document + ": not readable JSON: " + e.getOriginalMessage());
-            return 1;
+                    .read(fixture == null ? node : fixture.document(), LocalDate.now(zone()), set.inspectionRuleIds());
         } catch (InvalidDocumentException e) {
-            e.violations().forEach(v -> out.println(document + ": " + v.field() + ": " + v.message()));
+            e.violations().forEach(v -> out.println(file + ": " + v.field() + ": " + v.message()));
             return 1;
         }
-        Explain.print(new Evaluator().evaluate(set, doc), out);
-        return 0;
+        EvaluationResult result = new Evaluator().evaluate(set, doc);
+        Explain.print(result, out);
+        return fixture == null ? 0 : ExplainFixture.compare(fixture, result, out);
     }
 
     /** The service's zone setting, so "after today" means the same day here as in the service. */
@@ -157,11 +190,14 @@ public final class Main {
                 .messageInterpolator(new ParameterMessageInterpolator()).buildValidatorFactory().getValidator();
     }
 
+    /** The i-th argument that is neither an option nor an option's value. */
     private static String arg(String[] args, int i, String fallback) {
         List<String> positional = new ArrayList<>();
-        for (String a : args) {
-            if (!a.startsWith("--")) {
-                positional.add(a);
+        for (int a = 0; a < args.length; a++) {
+            if (!args[a].startsWith("--")) {
+                positional.add(args[a]);
+            } else if (!FLAGS.contains(args[a])) {
+                a++;
             }
         }
         return i < positional.size() ? positional.get(i) : fallback;
@@ -174,5 +210,9 @@ public final class Main {
             }
         }
         return fallback;
+    }
+
+    private static boolean flag(String[] args, String name) {
+        return List.of(args).contains(name);
     }
 }

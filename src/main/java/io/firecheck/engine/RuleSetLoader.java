@@ -19,7 +19,6 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.kie.api.KieBase;
 import org.kie.api.KieServices;
-import org.kie.api.builder.KieBuilder;
 import org.kie.api.builder.KieFileSystem;
 import org.kie.api.builder.Message;
 import org.kie.api.builder.ReleaseId;
@@ -61,13 +60,16 @@ public final class RuleSetLoader {
         if (files.keySet().stream().noneMatch(f -> f.endsWith(".drl"))) {
             problems.add(new RuleProblem(".", 0, "no .drl file in the rules folder"));
         }
-        KieBase kieBase = problems.isEmpty() ? compile(files, problems) : null;
-        Map<String, RuleInfo> catalogue = kieBase == null ? Map.of() : Metadata.read(kieBase, files, thresholds, problems);
-        if (!problems.isEmpty()) {
-            throw new RuleSetInvalidException(problems);
+        // every kind of check runs, whatever an earlier one found: an officer sees all problems in one go
+        Compiled compiled = compile(files, problems);
+        Map<String, RuleInfo> catalogue = compiled.kieBase() == null ? Map.of()
+                : Metadata.read(compiled.kieBase(), files, thresholds, problems);
+        if (!problems.isEmpty() || compiled.broken()) {
+            throw new RuleSetInvalidException(CompileMessages.forOfficers(sorted(problems),
+                    new CompileMessages.Names(thresholds.asMap().keySet())));
         }
         RuleSet set = new RuleSet(version(files), clock.instant(), origin, List.copyOf(files.keySet()), catalogue, thresholds,
-                kieBase, java.util.Collections.unmodifiableMap(new LinkedHashMap<>(files)));
+                compiled.kieBase(), java.util.Collections.unmodifiableMap(new LinkedHashMap<>(files)));
         problems.addAll(AbsentFieldProbe.check(set, files));
         if (!problems.isEmpty()) {
             throw new RuleSetInvalidException(problems);
@@ -126,34 +128,87 @@ public final class RuleSetLoader {
         DataChecks.problems(th).forEach(p -> problems.add(new RuleProblem(Thresholds.FILE, 0, p + " (the determination needs it)")));
     }
 
-    private static KieBase compile(Map<String, String> files, List<RuleProblem> problems) {
+    /** A KieBase of the files that compile; {@code broken} when some did not (their problems are reported). */
+    private record Compiled(KieBase kieBase, boolean broken) {
+    }
+
+    /**
+     * Compiles every .drl file. When some fail, the others are compiled alone so that their metadata is
+     * still checked in the same run.
+     */
+    private static Compiled compile(Map<String, String> files, List<RuleProblem> problems) {
+        Map<String, String> drl = new LinkedHashMap<>();
+        files.forEach((name, text) -> {
+            if (name.endsWith(".drl")) {
+                drl.put(name, text);
+            }
+        });
+        if (drl.isEmpty()) {
+            return new Compiled(null, true);
+        }
+        Built all = build(drl);
+        problems.addAll(CompilerProblems.of(drl, all.errors()));
+        if (all.errors().isEmpty()) {
+            return new Compiled(all.kieBase(), false);
+        }
+        return new Compiled(build(withoutFailures(drl, all.errors())).kieBase(), true);
+    }
+
+    /**
+     * The files without what failed: the rules that hold a compile error, or the whole file after a syntax
+     * error (the parser cannot tell where a rule ends then). Lines are blanked, not removed, to keep numbers.
+     */
+    private static Map<String, String> withoutFailures(Map<String, String> drl, List<Message> errors) {
+        Map<String, String> rest = new LinkedHashMap<>(drl);
+        for (Message m : errors) {
+            String file = fileOf(m.getPath());
+            String text = rest.get(file);
+            String rule = text == null || m.getText().contains("[ERR 1") ? null : enclosingRule(text, m.getLine());
+            if (rule == null) {
+                rest.remove(file);
+            } else {
+                rest.put(file, blankRule(text, rule));
+            }
+        }
+        return rest;
+    }
+
+    private static String blankRule(String text, String rule) {
+        String[] lines = text.split("\n", -1);
+        boolean inside = false;
+        for (int i = 0; i < lines.length; i++) {
+            Matcher m = RULE_LINE.matcher(lines[i]);
+            inside |= m.find() && m.group(1).equals(rule);
+            if (inside) {
+                inside = !lines[i].strip().equals("end");
+                lines[i] = "";
+            }
+        }
+        return String.join("\n", lines);
+    }
+
+    /** The compiler's errors, or the KieBase when there are none. */
+    private record Built(List<Message> errors, KieBase kieBase) {
+    }
+
+    private static Built build(Map<String, String> drl) {
         KieServices ks = KieServices.Factory.get();
         ReleaseId releaseId = ks.newReleaseId("io.firecheck", "rules", "1.0." + BUILDS.incrementAndGet());
         KieFileSystem kfs = ks.newKieFileSystem();
         kfs.generateAndWritePomXML(releaseId);
-        files.forEach((name, text) -> {
-            if (name.endsWith(".drl")) {
-                kfs.write(KFS_ROOT + name, text);
-            }
-        });
-        KieBuilder builder = ks.newKieBuilder(kfs).buildAll();
-        List<Message> errors = builder.getResults().getMessages(Message.Level.ERROR);
-        for (Message m : errors) {
-            if (m.getText().contains("Parser returned a null Package") && errors.size() > 1) {
-                continue; // follows a syntax error that is already reported with its line
-            }
-            String file = fileOf(m.getPath());
-            problems.add(new RuleProblem(file, m.getLine(),
-                    CompileMessages.readable(m.getText(), enclosingRule(files.get(file), m.getLine()))));
-        }
-        if (!problems.isEmpty()) {
-            ks.getRepository().removeKieModule(releaseId);
-            return null;
-        }
-        KieBase kieBase = ks.newKieContainer(releaseId).getKieBase();
+        drl.forEach((name, text) -> kfs.write(KFS_ROOT + name, text));
+        List<Message> errors = ks.newKieBuilder(kfs).buildAll().getResults().getMessages(Message.Level.ERROR);
+        KieBase kieBase = errors.isEmpty() ? ks.newKieContainer(releaseId).getKieBase() : null;
         // the container keeps what the KieBase needs; the repository entry would only accumulate
         ks.getRepository().removeKieModule(releaseId);
-        return kieBase;
+        return new Built(errors, kieBase);
+    }
+
+    /** File by file, line by line, as an officer works through them. */
+    private static List<RuleProblem> sorted(List<RuleProblem> problems) {
+        List<RuleProblem> out = new ArrayList<>(problems);
+        out.sort(java.util.Comparator.comparing(RuleProblem::file).thenComparingInt(RuleProblem::line));
+        return out;
     }
 
     /** The name of the rule a line belongs to, so a message can say which rule to open; null outside rules. */
@@ -174,7 +229,7 @@ public final class RuleSetLoader {
         return null;
     }
 
-    private static String fileOf(String kfsPath) {
+    static String fileOf(String kfsPath) {
         if (kfsPath == null) {
             return "?";
         }

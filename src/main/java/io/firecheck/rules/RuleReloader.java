@@ -8,14 +8,13 @@ import io.firecheck.config.ThisInstance;
 import io.firecheck.engine.RuleSet;
 import io.firecheck.engine.RuleSetInvalidException;
 import io.firecheck.persistence.JsonColumns;
+import io.firecheck.replay.FixtureGate;
 import io.firecheck.replay.FixtureProblemException;
-import io.firecheck.replay.LocalReplay;
 import io.firecheck.replay.ReplayOutcome;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
@@ -118,13 +117,7 @@ public class RuleReloader {
         if (!config.rules().fixtureGate()) {
             return List.of();
         }
-        Path fixtures = Path.of(config.rules().fixturesDir());
-        if (!Files.isDirectory(fixtures)) {
-            return List.of(new ReplayOutcome(fixtures.toString(), "", "", List.of(
-                    "the fixture gate is on but the fixtures folder does not exist; set firecheck.rules.fixtures-dir "
-                            + "or switch the gate off with firecheck.rules.fixture-gate=false")));
-        }
-        return new LocalReplay().run(candidate, fixtures).stream().filter(o -> !o.passed()).toList();
+        return FixtureGate.failures(candidate, Path.of(config.rules().fixturesDir()));
     }
 
     void record(ReloadOutcome o, List<String> files) {

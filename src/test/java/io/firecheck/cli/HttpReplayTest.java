@@ -3,6 +3,8 @@ package io.firecheck.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.firecheck.engine.RuleSetLoader;
+import io.firecheck.ShippedRules;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import java.net.URL;
@@ -15,9 +17,11 @@ class HttpReplayTest {
     URL service;
 
     @Test
-    void everyFixturePassesOverHttp() {
-        MainTest.Run r = MainTest.run("replay", "--url", service.toString(), "--junit", "target/fixture-replay/TEST-http.xml");
+    void everyFixturePassesOverHttpAndTheServicesRuleVersionIsShown() throws Exception {
+        MainTest.Run r = MainTest.run("replay", "--url", service.toString(), "--junit", "target/firecheck/TEST-http.xml");
         assertEquals(0, r.exit(), r.out());
-        assertTrue(r.out().contains(" passed, 0 failed"), r.out());
+        String version = new RuleSetLoader().load(ShippedRules.RULES).version();
+        assertTrue(r.lines().get(0).contains("rule set " + version), r.out());
+        assertTrue(r.last().matches("fixtures: \\d+ passed, 0 failed .*"), r.out());
     }
 }

@@ -1,25 +1,40 @@
 package io.firecheck.cli;
 
-import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.firecheck.ShippedRules;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.stream.Stream;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The staff commands, run as a fire officer would: exit codes and what they print. */
+/**
+ * The staff commands, run as a fire officer would: exit codes and what they print. Behaviour is shown on
+ * the small rule set of src/test/resources; the shipped folders only have to pass.
+ */
 class MainTest {
+    static final Path SMALL = Path.of("src/test/resources/small-rules");
+
     @TempDir
     Path temp;
 
     record Run(int exit, String out) {
+        List<String> lines() {
+            return out.lines().toList();
+        }
+
+        String last() {
+            return lines().get(lines().size() - 1);
+        }
     }
 
     static Run run(String... args) {
@@ -28,60 +43,107 @@ class MainTest {
         return new Run(exit, bytes.toString(StandardCharsets.UTF_8));
     }
 
-    Path copyOfRules() throws IOException {
-        Path dir = temp.resolve("rules");
-        Files.createDirectories(dir);
-        try (Stream<Path> files = Files.list(Path.of("rules"))) {
-            for (Path f : files.toList()) {
-                Files.copy(f, dir.resolve(f.getFileName()));
-            }
-        }
-        return dir;
+    /** A copy of the small rules and fixtures that a test may change. */
+    Path small() throws IOException {
+        return ShippedRules.copy(SMALL, temp.resolve("small"));
+    }
+
+    static void edit(Path file, String from, String to) throws IOException {
+        String text = Files.readString(file);
+        assertTrue(text.contains(from), file + " holds " + from);
+        Files.writeString(file, text.replace(from, to));
     }
 
     @Test
-    void validateAcceptsTheShippedRules() {
+    void validateAcceptsTheShippedRules() throws IOException {
         Run r = run("validate", "rules");
         assertEquals(0, r.exit(), r.out());
-        int rules = assertDoesNotThrow(() -> new io.firecheck.engine.RuleSetLoader().load(Path.of("rules"))).catalogue().size();
-        assertTrue(r.out().startsWith("OK rules: " + rules + " rules, version sha256:"), r.out());
+        assertTrue(r.out().startsWith("OK rules: " + ShippedRules.ids().size() + " rules, version sha256:"), r.out());
     }
 
     @Test
-    void validateNamesFileAndLineOfABrokenRule() throws IOException {
-        Path rules = copyOfRules();
-        Path drl = rules.resolve("micro-fire-station.drl");
-        Files.writeString(drl, Files.readString(drl).replace("members < th.count(", "memberz < th.count("));
-        Run r = run("validate", rules.toString());
-        assertEquals(1, r.exit(), r.out());
-        assertTrue(r.out().contains("micro-fire-station.drl:"), r.out());
-        assertTrue(r.out().contains("unknown fact `memberz` in rule \"MFS-UNDERSTAFFED\""), r.out());
-    }
-
-    @Test
-    void testReplaysFixturesAndWritesJUnitXml() throws IOException {
+    void testPassesOnTheShippedRulesAndFixturesAndWritesJUnitXmlWithTimes() throws IOException {
         Path junit = temp.resolve("report.xml");
-        Run r = run("replay", "--junit", junit.toString());
+        Run r = run("test", "rules", "test-fixtures", "--junit", junit.toString());
         assertEquals(0, r.exit(), r.out());
-        assertTrue(r.out().contains(" passed, 0 failed"), r.out());
+        assertTrue(r.last().matches("fixtures: \\d+ passed, 0 failed \\(.*s\\)"), r.last());
+        assertFalse(r.out().contains("ok "), "passing rows only with --verbose: " + r.out());
         String xml = Files.readString(junit);
-        assertTrue(xml.contains("failures=\"0\"") && xml.contains("classname=\"fixtures.shafts\""), xml);
+        assertTrue(xml.contains("failures=\"0\"") && xml.matches("(?s).*<testsuite [^>]*time=\"\\d+\\.\\d{3}\".*"), xml);
+        assertTrue(xml.matches("(?s).*<testcase [^>]*time=\"\\d+\\.\\d{3}\"/>.*"), xml);
     }
 
     @Test
-    void testFailsWhenAThresholdChangesUnderTheFixtures() throws IOException {
-        Path rules = copyOfRules();
-        Path th = rules.resolve("thresholds.properties");
-        Files.writeString(th, Files.readString(th).replace("microFireStation.maxArrivalSeconds = 180", "microFireStation.maxArrivalSeconds = 200"));
-        Run r = run("test", rules.toString(), "test-fixtures");
+    void testPrintsTheFailureAndTheSummaryLast() throws IOException {
+        Path dir = small();
+        edit(dir.resolve("rules/thresholds.properties"), "station.maxArrivalSeconds = 180", "station.maxArrivalSeconds = 170");
+        Run r = run("test", dir.resolve("rules").toString(), dir.resolve("fixtures").toString(), "--junit", temp.resolve("j.xml").toString());
         assertEquals(1, r.exit(), r.out());
-        assertTrue(r.out().contains("FAIL micro-fire-station/arrival-181s-fires"), r.out());
-        assertTrue(r.out().contains("1 failed"), r.out());
+        assertEquals("FAIL station/arrival-180s-boundary", r.lines().get(0), r.out());
+        assertTrue(r.out().contains("covers T-ARRIVAL as a boundary, but it fired"), r.out());
+        assertTrue(r.last().startsWith("fixtures: 3 passed, 1 failed"), r.last());
+        assertFalse(r.out().contains("ok "), r.out());
+
+        Run verbose = run("test", dir.resolve("rules").toString(), dir.resolve("fixtures").toString(), "--verbose",
+                "--junit", temp.resolve("j.xml").toString());
+        assertTrue(verbose.out().contains("ok   station/members-5-fires"), verbose.out());
+        assertTrue(verbose.last().startsWith("fixtures: 3 passed, 1 failed"), verbose.last());
     }
 
     @Test
-    void explainPrintsTheResultInChineseAndEnglish() {
-        Run r = run("explain", "test-fixtures/base/residential-tower.json");
+    void testFailsForARuleWithoutAFiringAndABoundaryFixture() throws IOException {
+        Path dir = small();
+        Path drl = dir.resolve("rules/station.drl");
+        String text = Files.readString(drl);
+        String rule = text.substring(text.indexOf("rule \"T-MEMBERS\""));
+        Files.writeString(drl, text + "\n" + rule.replace("T-MEMBERS", "T-NEW").replace("members <", "members >"));
+        Run r = run("test", dir.resolve("rules").toString(), dir.resolve("fixtures").toString(), "--junit", temp.resolve("j.xml").toString());
+        assertEquals(1, r.exit(), r.out());
+        assertTrue(r.out().contains("FAIL coverage/T-NEW"), r.out());
+        assertTrue(r.out().contains("\"covers\": {\"T-NEW\": \"fires\"}") && r.out().contains("\"covers\": {\"T-NEW\": \"boundary\"}"), r.out());
+        assertTrue(r.last().startsWith("fixtures: 4 passed, 0 failed; 2 missing"), r.last());
+    }
+
+    @Test
+    void testAndReplayWriteDifferentJUnitFiles() {
+        assertNotEquals(Main.TEST_JUNIT, Main.REPLAY_JUNIT);
+        Run r = run("replay", "--rules", SMALL.resolve("rules").toString(), "--fixtures", SMALL.resolve("fixtures").toString());
+        assertEquals(0, r.exit(), r.out());
+        assertTrue(r.out().contains("JUnit XML: " + Main.REPLAY_JUNIT), r.out());
+        assertTrue(Files.exists(Path.of(Main.REPLAY_JUNIT)));
+    }
+
+    @Test
+    void replayToAServiceThatIsNotThereFailsAtOnceWithOneLine() throws IOException {
+        int port;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            port = socket.getLocalPort();
+        }
+        Run r = run("replay", "--url", "http://127.0.0.1:" + port, "--fixtures", SMALL.resolve("fixtures").toString());
+        assertEquals(1, r.exit(), r.out());
+        assertEquals(1, r.lines().size(), r.out());
+        assertTrue(r.out().startsWith("error: 服务不可达 cannot reach http://127.0.0.1:" + port), r.out());
+    }
+
+    @Test
+    void explainAcceptsAFixtureAndSaysWhetherItsExpectationHolds() throws IOException {
+        Run r = run("explain", SMALL.resolve("fixtures/station/arrival-181s-fires.json").toString(),
+                "--rules", SMALL.resolve("rules").toString());
+        assertEquals(0, r.exit(), r.out());
+        assertTrue(r.out().contains("T-ARRIVAL 到场太慢") && r.out().contains("181 s"), r.out());
+        assertTrue(r.last().contains("station/arrival-181s-fires: 结果符合预期"), r.out());
+
+        Path dir = small();
+        edit(dir.resolve("rules/thresholds.properties"), "station.maxArrivalSeconds = 180", "station.maxArrivalSeconds = 190");
+        Run changed = run("explain", dir.resolve("fixtures/station/arrival-181s-fires.json").toString(),
+                "--rules", dir.resolve("rules").toString());
+        assertEquals(1, changed.exit(), changed.out());
+        assertTrue(changed.out().contains("结果与预期不符") && changed.out().contains("covers T-ARRIVAL as firing"), changed.out());
+    }
+
+    @Test
+    void explainPrintsTheResultOfADocumentInChineseAndEnglish() {
+        Run r = run("explain", SMALL.resolve("fixtures/base/station.json").toString(), "--rules", SMALL.resolve("rules").toString());
         assertEquals(0, r.exit(), r.out());
         assertTrue(r.out().contains("判定结果 Classification: 合格 / COMPLIANT"), r.out());
     }
@@ -89,8 +151,8 @@ class MainTest {
     @Test
     void explainRejectsAnInvalidDocumentByField() throws IOException {
         Path doc = temp.resolve("bad.json");
-        Files.writeString(doc, Files.readString(Path.of("test-fixtures/base/low-rise.json")).replace("\"heightM\": 20.0", "\"heightM\": 0"));
-        Run r = run("explain", doc.toString());
+        Files.writeString(doc, Files.readString(SMALL.resolve("fixtures/base/station.json")).replace("\"heightM\": 20.0", "\"heightM\": 0"));
+        Run r = run("explain", doc.toString(), "--rules", SMALL.resolve("rules").toString());
         assertEquals(1, r.exit(), r.out());
         assertTrue(r.out().contains("building.heightM"), r.out());
     }

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.firecheck.ShippedRules;
 import io.firecheck.replay.LocalReplay;
 import io.firecheck.inspection.InspectionDocument;
 import java.nio.file.Path;
@@ -30,8 +31,10 @@ class EvidenceTest {
 
     @Test
     void stairDoorRateWithItsThreshold() throws Exception {
-        assertEquals("楼梯间防火门损坏 11/50 = 22% > 20%", evidence("EVAC-STAIR-DOORS",
-                d -> ((ObjectNode) d.get("evacuation").get("stairwellFireDoors")).put("total", 50).put("damaged", 11)));
+        int limit = Integer.parseInt(ShippedRules.threshold("evacuation.stairDoors.crowdedHighRise.maxDamagedPercent"));
+        int damaged = limit + 2;
+        assertEquals("楼梯间防火门损坏 " + damaged + "/100 = " + damaged + "% > " + limit + "%", evidence("EVAC-STAIR-DOORS",
+                d -> ((ObjectNode) d.get("evacuation").get("stairwellFireDoors")).put("total", 100).put("damaged", damaged)));
     }
 
     @Test
@@ -42,7 +45,8 @@ class EvidenceTest {
 
     @Test
     void severalShaftsAreEachNamed() throws Exception {
-        assertEquals("1号电缆井：井壁耐火极限 0.75 h < 1.00 h；2号管道井：井壁耐火极限 0.5 h < 1.00 h", evidence("SHAFT-WALL-RATING", d -> {
+        String min = ShippedRules.threshold("shaft.wall.minFireResistanceH");
+        assertEquals("1号电缆井：井壁耐火极限 0.75 h < " + min + " h；2号管道井：井壁耐火极限 0.5 h < " + min + " h", evidence("SHAFT-WALL-RATING", d -> {
             ((ObjectNode) d.get("shafts").get(0)).put("wallFireResistanceH", 0.75);
             ObjectNode second = ((ObjectNode) d.get("shafts").get(0)).deepCopy();
             second.put("kind", "PIPE").put("wallFireResistanceH", 0.5);
@@ -81,7 +85,8 @@ class EvidenceTest {
 
     @Test
     void exitWidthShowsTheExactPercentage() throws Exception {
-        assertEquals("安全出口 4/4 个；疏散宽度 4.7/6.0 m = 78.3%（应不低于 80%）", evidence("EVAC-EXITS-SHORT",
+        assertEquals("安全出口 4/4 个；疏散宽度 4.7/6.0 m = 78.3%（应不低于 " + ShippedRules.threshold("evacuation.exitWidth.minPercent")
+                + "%）", evidence("EVAC-EXITS-SHORT",
                 d -> ((ObjectNode) d.get("evacuation")).put("exitWidthProvidedM", 4.7)));
     }
 }

@@ -34,7 +34,7 @@ class ClusterRulesTest {
     static final String TITLE = "@title(\"Shaft wall fire resistance below 1.00 h\")";
 
     /** This instance's rules folder, a copy a test may change (as a new image would bring new rules). */
-    static final Path RULES = CopiedRulesProfile.copy();
+    static final Path RULES = CopiedRulesProfile.copy("rules");
 
     public static class QuickCheck implements QuarkusTestProfile {
         @Override

@@ -1,12 +1,12 @@
 package io.firecheck.rules;
 
+import io.firecheck.ShippedRules;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
-import java.util.stream.Stream;
 
 /** Runs the service on a copy of rules/ that a test may break, so the real folder is never touched. */
 public class CopiedRulesProfile implements QuarkusTestProfile {
@@ -14,25 +14,9 @@ public class CopiedRulesProfile implements QuarkusTestProfile {
     /** The fixtures too, so that a test may break one without touching test-fixtures/. */
     static final Path FIXTURES = copy("test-fixtures");
 
-    static Path copy() {
-        return copy("rules");
-    }
-
     static Path copy(String folder) {
         try {
-            Path target = Files.createTempDirectory("firecheck-" + folder + "-");
-            Path source = Path.of(folder);
-            try (Stream<Path> files = Files.walk(source)) {
-                for (Path p : files.toList()) {
-                    Path to = target.resolve(source.relativize(p).toString());
-                    if (Files.isDirectory(p)) {
-                        Files.createDirectories(to);
-                    } else {
-                        Files.copy(p, to);
-                    }
-                }
-            }
-            return target;
+            return ShippedRules.copy(Path.of(folder), Files.createTempDirectory("firecheck-" + folder + "-"));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -11,6 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.firecheck.ShippedRules;
 import io.firecheck.TestDocs;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
@@ -83,10 +84,13 @@ class RuleReloadTest {
     @Test
     void aFixtureFailureKeepsTheOldSet() {
         String before = activeVersion();
-        CopiedRulesProfile.edit("thresholds.properties", "shaft.wall.minFireResistanceH = 1.00", "shaft.wall.minFireResistanceH = 0.99");
+        // lower the limit by 0.01 h: the fixture just under the old limit no longer fires
+        String limit = ShippedRules.threshold("shaft.wall.minFireResistanceH");
+        CopiedRulesProfile.edit("thresholds.properties", "shaft.wall.minFireResistanceH = " + limit,
+                "shaft.wall.minFireResistanceH = " + new java.math.BigDecimal(limit).subtract(new java.math.BigDecimal("0.01")));
         reload().then().statusCode(422)
                 .body("title", containsString("GATE_FAILED"))
-                .body("failingFixtures.fixture", hasItem("shafts/wall-0.99h-fires"));
+                .body("failingFixtures.differences.flatten()", hasItem("covers SHAFT-WALL-RATING as firing, but it did not fire"));
         assertEquals(before, activeVersion());
     }
 

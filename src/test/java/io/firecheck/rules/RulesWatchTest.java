@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 @TestProfile(RulesWatchTest.Watching.class)
 class RulesWatchTest {
-    static final Path DIR = CopiedRulesProfile.copy();
+    static final Path DIR = CopiedRulesProfile.copy("rules");
 
     public static class Watching implements QuarkusTestProfile {
         @Override
