@@ -2,6 +2,7 @@ package io.firecheck.rules;
 
 import io.firecheck.engine.RuleProblem;
 import io.firecheck.engine.RuleSet;
+import io.firecheck.replay.FixtureGate;
 import io.firecheck.engine.RuleSetInvalidException;
 import io.firecheck.replay.ReplayOutcome;
 import io.firecheck.rules.RuleSetStore.Head;
@@ -78,8 +79,7 @@ public class ClusterRuleSync {
             LOG.errorf("The rules folder %s fails %d fixture(s); it does not go live", ruleBook.dir().toAbsolutePath(),
                     failing.size());
             if (head.isEmpty()) {
-                throw new IllegalStateException("Cannot start: the rules in " + ruleBook.dir().toAbsolutePath()
-                        + " fail the fixture gate: " + fixtures(failing));
+                FixtureGate.refuseToStart(folder, failing);
             }
         } else if (folder == null) {
             reloader.record(new ReloadOutcome("INVALID", null, clusterVersion, null, at, STARTUP, folderProblems,
