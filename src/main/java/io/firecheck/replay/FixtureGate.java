@@ -23,7 +23,11 @@ public final class FixtureGate {
     private FixtureGate() {
     }
 
-    /** Only what fails: failing fixtures, then rules that lack a fixture. Empty means the set may serve. */
+    /**
+     * Only what fails: failing fixtures, then rules that lack a fixture. Empty means the set may serve.
+     *
+     * @throws FixtureProblemException when a fixture file cannot be read
+     */
     public static List<ReplayOutcome> failures(RuleSet set, Path fixturesDir) {
         if (!Files.isDirectory(fixturesDir)) {
             return List.of(new ReplayOutcome(fixturesDir.toString(), "", "", List.of(
@@ -34,6 +38,8 @@ public final class FixtureGate {
         List<Fixture> fixtures;
         try {
             fixtures = local.load(fixturesDir);
+        } catch (FixtureProblemException e) {
+            throw e; // names the file and line; the gate cannot judge the rules without that fixture
         } catch (RuntimeException e) {
             return List.of(unreadable(fixturesDir, e));
         }

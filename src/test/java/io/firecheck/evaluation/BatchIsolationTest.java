@@ -24,7 +24,9 @@ class BatchIsolationTest {
     /** A real database fault for one building: a trigger that refuses its row. */
     static void sql(String statement) throws SQLException {
         String url = ConfigProvider.getConfig().getValue("quarkus.datasource.jdbc.url", String.class);
+        String schema = ConfigProvider.getConfig().getValue("firecheck.database.schema", String.class);
         try (Connection c = DriverManager.getConnection(url, "postgres", null); Statement s = c.createStatement()) {
+            s.execute("SET search_path TO " + schema); // the URL need not name the schema
             s.execute(statement);
         }
     }

@@ -43,13 +43,13 @@ class FixtureGateTest {
     }
 
     @Test
-    void aMissingFixturesFolderOrAnUnreadableFixtureIsAFailureNotACrash() throws Exception {
+    void aMissingFixturesFolderIsAFailureAndAnUnreadableFixtureNamesItsFileAndLine() throws Exception {
         RuleSet set = load(SMALL.resolve("rules"));
         assertEquals(1, FixtureGate.failures(set, temp.resolve("nowhere")).size());
         Path fixtures = ShippedRules.copy(SMALL.resolve("fixtures"), temp.resolve("fixtures"));
-        Files.writeString(fixtures.resolve("station/broken.json"), "{ \"base\": ");
-        List<ReplayOutcome> failures = FixtureGate.failures(set, fixtures);
-        assertEquals(1, failures.size(), failures.toString());
-        assertTrue(failures.get(0).differences().get(0).startsWith("测试用例文件无法读取"), failures.toString());
+        Files.writeString(fixtures.resolve("station/broken.json"), "{\n  \"base\": ");
+        FixtureProblemException broken = assertThrows(FixtureProblemException.class, () -> FixtureGate.failures(set, fixtures));
+        assertEquals("station/broken.json", broken.file());
+        assertEquals(2, broken.line());
     }
 }
