@@ -18,16 +18,23 @@ final class HttpReplay {
     private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final ObjectMapper mapper;
     private final URI endpoint;
+    private final String token;
 
-    HttpReplay(ObjectMapper mapper, String baseUrl) {
+    /** token: a bearer token with the client role (--token or FIRECHECK_TOKEN); null sends none. */
+    HttpReplay(ObjectMapper mapper, String baseUrl, String token) {
         this.mapper = mapper;
+        this.token = token;
         this.endpoint = URI.create(baseUrl.replaceAll("/+$", "") + "/api/v1/evaluations?dryRun=true");
     }
 
     Replay.Observed evaluate(Fixture fixture) {
         try {
-            HttpRequest request = HttpRequest.newBuilder(endpoint).timeout(Duration.ofSeconds(30))
-                    .header("Content-Type", "application/json")
+            HttpRequest.Builder builder = HttpRequest.newBuilder(endpoint).timeout(Duration.ofSeconds(30))
+                    .header("Content-Type", "application/json");
+            if (token != null && !token.isBlank()) {
+                builder.header("Authorization", "Bearer " + token.strip());
+            }
+            HttpRequest request = builder
                     .POST(HttpRequest.BodyPublishers.ofString(mapper.writeValueAsString(fixture.document()))).build();
             HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
             if (response.statusCode() != 200) {

@@ -36,10 +36,13 @@ public final class Main {
             usage: bin/firecheck <command>
               validate [rules-dir]                     compile the rules; list every problem as file:line
               test [rules-dir] [fixtures-dir]          replay the fixtures against the rules
-              replay [--rules DIR] [--fixtures DIR] [--url URL] [--junit FILE]
+              replay [--rules DIR] [--fixtures DIR] [--url URL [--token T]] [--junit FILE]
                                                        the same, optionally against a running service
+                                                       (token: --token or FIRECHECK_TOKEN, role client)
               explain <inspection.json> [--rules DIR]  evaluate one document and explain the result
               catalogue [rules-dir] [out-file]         write the readable catalogue (default docs/rules.md)
+              token --role ROLE [--role ROLE …] [--jurisdiction J] [--name NAME] [--ttl 12h]
+                                                       print a token signed by the local key (dev mode)
             """;
 
     private final PrintStream out;
@@ -63,9 +66,11 @@ public final class Main {
                 case "test" -> replay(Path.of(arg(args, 1, "rules")), Path.of(arg(args, 2, "test-fixtures")), null,
                         Path.of("target/fixture-replay/TEST-fixtures.xml"));
                 case "replay" -> replay(Path.of(option(args, "--rules", "rules")), Path.of(option(args, "--fixtures", "test-fixtures")),
-                        option(args, "--url", null), Path.of(option(args, "--junit", "target/fixture-replay/TEST-fixtures.xml")));
+                        option(args, "--url", null), Path.of(option(args, "--junit", "target/fixture-replay/TEST-fixtures.xml")),
+                        option(args, "--token", System.getenv("FIRECHECK_TOKEN")));
                 case "explain" -> args.length < 2 ? usage() : explain(Path.of(args[1]), Path.of(option(args, "--rules", "rules")));
                 case "catalogue" -> catalogue(Path.of(arg(args, 1, "rules")), Path.of(arg(args, 2, "docs/rules.md")));
+                case "token" -> TokenCommand.run(args, out, System.err);
                 default -> usage();
             };
         } catch (IOException | RuntimeException e) {
@@ -94,6 +99,10 @@ public final class Main {
     }
 
     int replay(Path rules, Path fixtures, String url, Path junit) throws IOException {
+        return replay(rules, fixtures, url, junit, null);
+    }
+
+    int replay(Path rules, Path fixtures, String url, Path junit, String token) throws IOException {
         List<ReplayOutcome> outcomes;
         if (url == null) {
             RuleSet set;
@@ -105,7 +114,7 @@ public final class Main {
             outcomes = new LocalReplay().run(set, fixtures);
         } else {
             ObjectMapper mapper = LocalReplay.mapper();
-            HttpReplay http = new HttpReplay(mapper, url);
+            HttpReplay http = new HttpReplay(mapper, url, token);
             outcomes = Replay.run(new FixtureLoader(mapper).load(fixtures), http::evaluate);
         }
         ReplayReport.table(outcomes, out);

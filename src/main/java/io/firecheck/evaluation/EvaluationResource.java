@@ -4,11 +4,15 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.firecheck.inspection.InspectionDocument;
 import io.firecheck.inspection.InvalidDocumentException;
+import io.firecheck.security.CurrentCaller;
+import io.firecheck.security.OutOfJurisdictionException;
+import io.firecheck.security.Roles;
 import io.firecheck.web.BodySizeLimit;
 import io.firecheck.web.LimitedBody;
 import io.firecheck.web.Problem;
 import io.firecheck.web.Problems;
 import io.firecheck.web.QueryParams;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -33,14 +37,17 @@ import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 public class EvaluationResource {
     private final EvaluationService service;
     private final ObjectMapper mapper;
+    private final CurrentCaller caller;
 
-    public EvaluationResource(EvaluationService service, ObjectMapper mapper) {
+    public EvaluationResource(EvaluationService service, ObjectMapper mapper, CurrentCaller caller) {
         this.service = service;
         this.mapper = mapper;
+        this.caller = caller;
     }
 
     @POST
     @Path("/evaluations")
+    @RolesAllowed(Roles.CLIENT)
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Evaluate one inspection document",
             description = "201 with Location for a new inspection id; 200 with the stored result when the id was seen before; "
@@ -50,7 +57,7 @@ public class EvaluationResource {
         boolean dry = QueryParams.bool("dryRun", dryRun, false);
         byte[] bytes = LimitedBody.read(body, BodySizeLimit.SINGLE_LIMIT);
         JsonNode tree = bytes.length == 0 ? null : mapper.readTree(bytes);
-        EvaluationService.Outcome outcome = service.evaluate(tree, dry);
+        EvaluationService.Outcome outcome = service.evaluate(tree, dry, caller.get());
         if (outcome.created()) {
             return Response.created(URI.create("/api/v1/evaluations/" + outcome.id())).entity(outcome.json()).build();
         }
@@ -61,6 +68,7 @@ public class EvaluationResource {
 
     @POST
     @Path("/evaluations/batch")
+    @RolesAllowed(Roles.CLIENT)
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Evaluate up to 1,000 documents; one result or one problem per item, in order",
             description = "Each item is stored (or found again by its inspection id) on its own: one bad item does not "
@@ -79,30 +87,34 @@ public class EvaluationResource {
 
     private BatchItem batchItem(int index, JsonNode node, boolean dryRun) {
         try {
-            EvaluationService.Outcome o = service.evaluate(node, dryRun);
+            EvaluationService.Outcome o = service.evaluate(node, dryRun, caller.get());
             return new BatchItem(index, o.created() ? 201 : 200,
                     o.created() ? "/api/v1/evaluations/" + o.id() : null, o.json(), null);
         } catch (InvalidDocumentException e) {
             return new BatchItem(index, 400, null, null, new Problem("/problems/invalid-input", "Invalid inspection document",
                     400, e.violations().size() + " invalid field(s) in item " + index, null, e.violations()));
+        } catch (OutOfJurisdictionException e) {
+            return new BatchItem(index, 403, null, null, new Problem("about:blank", "Forbidden", 403, e.getMessage(), null, null));
         }
     }
 
     @GET
     @Path("/evaluations/{id}")
+    @RolesAllowed({Roles.CLIENT, Roles.OFFICER, Roles.SUPERVISOR, Roles.AUDITOR})
     @Operation(summary = "One stored evaluation result")
     public Response get(@PathParam("id") String id) {
-        return QueryParams.uuid(id).flatMap(service::find)
+        return QueryParams.uuid(id).flatMap(uuid -> service.find(uuid, caller.get()))
                 .map(json -> Response.ok(json).build())
                 .orElseGet(() -> Problems.response(404, "Not Found", "no evaluation with id " + id));
     }
 
     @GET
     @Path("/buildings/{buildingId}/evaluations")
+    @RolesAllowed({Roles.CLIENT, Roles.OFFICER, Roles.SUPERVISOR, Roles.AUDITOR})
     @Operation(summary = "A building's evaluations, newest inspection first, paged")
     public EvaluationService.Page ofBuilding(@PathParam("buildingId") String buildingId,
                                              @QueryParam("page") String page, @QueryParam("size") String size) {
         return service.ofBuilding(buildingId, QueryParams.integer("page", page, 0, 0, 1_000_000),
-                QueryParams.integer("size", size, 20, 1, 200));
+                QueryParams.integer("size", size, 20, 1, 200), caller.get());
     }
 }

@@ -3,6 +3,8 @@ package io.firecheck.evaluation;
 import com.fasterxml.jackson.annotation.JsonRawValue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.firecheck.audit.AuditAction;
+import io.firecheck.audit.AuditLog;
 import io.firecheck.engine.EvaluationResult;
 import io.firecheck.engine.Evaluator;
 import io.firecheck.engine.RuleSet;
@@ -11,6 +13,8 @@ import io.firecheck.inspection.DocumentReader;
 import io.firecheck.inspection.InspectionDocument;
 import io.firecheck.persistence.JsonColumns;
 import io.firecheck.rules.RuleBook;
+import io.firecheck.security.Caller;
+import io.firecheck.security.OutOfJurisdictionException;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -36,9 +40,11 @@ public class EvaluationService {
     private final Clock clock;
     private final MeterRegistry meters;
     private final Timer latency;
+    private final AuditLog audit;
 
     public EvaluationService(RuleBook ruleBook, Validator validator, EvaluationRepository repository,
-                             EvaluationListener listener, ObjectMapper mapper, Clock clock, MeterRegistry meters) {
+                             EvaluationListener listener, ObjectMapper mapper, Clock clock, MeterRegistry meters,
+                             AuditLog audit) {
         this.ruleBook = ruleBook;
         this.reader = new DocumentReader(mapper, new DocumentChecks(validator));
         this.repository = repository;
@@ -46,6 +52,7 @@ public class EvaluationService {
         this.mapper = mapper;
         this.clock = clock;
         this.meters = meters;
+        this.audit = audit;
         this.latency = Timer.builder("firecheck.evaluation.duration")
                 .description("Time to evaluate one inspection document under the rules (no storage)")
                 .publishPercentiles(0.5, 0.95, 0.99)
@@ -56,11 +63,15 @@ public class EvaluationService {
     public record Outcome(String json, boolean created, String id) {
     }
 
-    /** Reads, validates (400 with every problem), evaluates and, unless a dry run, stores once. */
+    /**
+     * Reads, validates (400 with every problem), evaluates and, unless a dry run, stores once, recording who
+     * submitted it. A caller limited to a jurisdiction submits only documents of it.
+     */
     @Transactional
-    public Outcome evaluate(JsonNode body, boolean dryRun) {
+    public Outcome evaluate(JsonNode body, boolean dryRun, Caller submitter) {
         RuleSet set = ruleBook.current();
         InspectionDocument doc = reader.read(body, LocalDate.now(clock), set.inspectionRuleIds());
+        OutOfJurisdictionException.check(doc.building().jurisdiction(), submitter);
         EvaluationResult result = latency.record(() -> evaluator.evaluate(set, doc));
         Instant now = clock.instant();
         if (dryRun) {
@@ -80,11 +91,13 @@ public class EvaluationService {
         entity.evaluatedAt = now;
         entity.document = json(doc);
         entity.result = json(response);
+        entity.submittedBy = submitter.name();
         if (!repository.insertIfAbsent(entity)) {
             EvaluationEntity stored = repository.findByInspectionId(entity.inspectionId).orElseThrow();
             return new Outcome(canonical(stored.result), false, stored.id.toString());
         }
         count(result, false);
+        audit.record(submitter, AuditAction.EVALUATION_STORED, "evaluation " + id, result.classification().name());
         Optional<EvaluationResponse.OrderRef> order = listener.onEvaluated(id, doc, result);
         if (order.isPresent()) {
             String withOrder = json(response.withOrder(order.get()));
@@ -94,17 +107,18 @@ public class EvaluationService {
         return new Outcome(entity.result, true, id.toString());
     }
 
-    public Optional<String> find(UUID id) {
-        return repository.findByIdOptional(id).map(e -> canonical(e.result));
+    /** Out of the caller's jurisdiction is as not found: the evaluation's existence is not disclosed. */
+    public Optional<String> find(UUID id, Caller caller) {
+        return repository.findByIdOptional(id).filter(e -> caller.covers(e.jurisdiction)).map(e -> canonical(e.result));
     }
 
     /** items is a JSON array of results, written once here rather than parsed and written again. */
     public record Page(@JsonRawValue String items, int page, int size, long total) {
     }
 
-    public Page ofBuilding(String buildingId, int page, int size) {
-        List<String> items = repository.pageOfBuilding(buildingId, page, size).stream().map(e -> canonical(e.result)).toList();
-        return new Page("[" + String.join(",", items) + "]", page, size, repository.countOfBuilding(buildingId));
+    public Page ofBuilding(String buildingId, int page, int size, Caller caller) {
+        List<String> items = repository.pageOfBuilding(buildingId, page, size, caller).stream().map(e -> canonical(e.result)).toList();
+        return new Page("[" + String.join(",", items) + "]", page, size, repository.countOfBuilding(buildingId, caller));
     }
 
     private void count(EvaluationResult result, boolean dryRun) {

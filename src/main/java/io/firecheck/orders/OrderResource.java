@@ -1,11 +1,13 @@
 package io.firecheck.orders;
 
+import io.firecheck.security.CurrentCaller;
+import io.firecheck.security.Roles;
 import io.firecheck.web.Problems;
 import io.firecheck.web.QueryParams;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
@@ -22,66 +24,57 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 @Produces(MediaType.APPLICATION_JSON)
 public class OrderResource {
     private final OrderService orders;
+    private final CurrentCaller caller;
 
-    public OrderResource(OrderService orders) {
+    public OrderResource(OrderService orders, CurrentCaller caller) {
         this.orders = orders;
+        this.caller = caller;
     }
 
     @GET
+    @RolesAllowed({Roles.OFFICER, Roles.SUPERVISOR, Roles.AUDITOR})
     @Operation(summary = "Supervision orders, newest first; filter by status, jurisdiction, buildingId, overdue")
     public OrderViews.Page list(@QueryParam("status") String status, @QueryParam("jurisdiction") String jurisdiction,
                                 @QueryParam("buildingId") String buildingId, @QueryParam("overdue") String overdue,
                                 @QueryParam("page") String page, @QueryParam("size") String size) {
         OrderService.Filter filter = new OrderService.Filter(status(status), QueryParams.blankToNull(jurisdiction),
                 QueryParams.blankToNull(buildingId), overdue == null || overdue.isEmpty() ? null : QueryParams.bool("overdue", overdue, false));
-        return orders.list(filter, QueryParams.integer("page", page, 0, 0, 1_000_000), QueryParams.integer("size", size, 20, 1, 200));
+        return orders.list(filter, QueryParams.integer("page", page, 0, 0, 1_000_000), QueryParams.integer("size", size, 20, 1, 200),
+                caller.get());
     }
 
     @GET
     @Path("/{id}")
+    @RolesAllowed({Roles.OFFICER, Roles.SUPERVISOR, Roles.AUDITOR})
     @Operation(summary = "One order with its hazards, linked evaluations, hazard history and transitions")
     public Response get(@PathParam("id") String id) {
-        return QueryParams.uuid(id).flatMap(orders::find).map(d -> Response.ok(d).build())
+        return QueryParams.uuid(id).flatMap(uuid -> orders.find(uuid, caller.get())).map(d -> Response.ok(d).build())
                 .orElseGet(() -> Problems.response(404, "Not Found", "no supervision order with id " + id));
     }
 
     @POST
     @Path("/{id}/transitions")
+    @RolesAllowed({Roles.OFFICER, Roles.SUPERVISOR})
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Move the order one step: OPEN → RECTIFYING → PENDING_ACCEPTANCE → CLOSED; 409 otherwise")
-    public OrderViews.Detail transition(@PathParam("id") String id, @Valid TransitionRequest request,
-                                        @HeaderParam("X-Actor") String actorHeader) {
+    @Operation(summary = "Move the order one step: OPEN → RECTIFYING → PENDING_ACCEPTANCE → CLOSED; 409 otherwise",
+            description = "Recorded under the token's name. Closing (销案) needs the supervisor role.")
+    public OrderViews.Detail transition(@PathParam("id") String id, @Valid TransitionRequest request) {
         if (request == null) {
-            throw QueryParams.invalid("$", "a JSON body {\"to\": …, \"note\": …, \"by\": …} is required");
+            throw QueryParams.invalid("$", "a JSON body {\"to\": …, \"note\": …} is required");
         }
-        return orders.transition(requireUuid(id), request, actor(request.by(), actorHeader));
+        return orders.transition(requireUuid(id), request, caller.get());
     }
 
     @PUT
     @Path("/{id}/measures")
+    @RolesAllowed({Roles.OFFICER, Roles.SUPERVISOR})
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Record the owner's written rectification plan, responsibility, measures, funding and interim measures")
-    public OrderViews.Detail measures(@PathParam("id") String id, @Valid OrderViews.Measures measures,
-                                      @HeaderParam("X-Actor") String actorHeader) {
+    public OrderViews.Detail measures(@PathParam("id") String id, @Valid OrderViews.Measures measures) {
         if (measures == null) {
             throw QueryParams.invalid("$", "a JSON body with the measures is required");
         }
-        return orders.recordMeasures(requireUuid(id), measures, actor(null, actorHeader));
-    }
-
-    /**
-     * Every transition records who made it: the body's "by", or the X-Actor header (HTTP headers are
-     * ASCII, so a name in Chinese goes in the body).
-     */
-    private static String actor(String by, String header) {
-        String who = by != null && !by.isBlank() ? by : header;
-        if (who == null || who.isBlank()) {
-            throw QueryParams.invalid("by", "say who makes this change: \"by\" in the body or the X-Actor header");
-        }
-        if (who.strip().length() > 200) {
-            throw QueryParams.invalid("by", "at most 200 characters");
-        }
-        return who.strip();
+        return orders.recordMeasures(requireUuid(id), measures, caller.get());
     }
 
     private static OrderStatus status(String value) {

@@ -1,5 +1,8 @@
 package io.firecheck.reports;
 
+import io.firecheck.security.CurrentCaller;
+import io.firecheck.security.Roles;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -13,13 +16,16 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
-/** The two lists and progress; Accept: text/csv gives a spreadsheet-ready download. */
+/** The two lists and progress; Accept: text/csv gives a spreadsheet-ready download. Rows outside the caller's jurisdiction are left out. */
 @Path("/api/v1/reports")
+@RolesAllowed({Roles.OFFICER, Roles.SUPERVISOR, Roles.AUDITOR})
 public class ReportResource {
     private final ReportService reports;
+    private final CurrentCaller caller;
 
-    public ReportResource(ReportService reports) {
+    public ReportResource(ReportService reports, CurrentCaller caller) {
         this.reports = reports;
+        this.caller = caller;
     }
 
     @GET
@@ -27,7 +33,7 @@ public class ReportResource {
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "问题隐患清单: every open hazard per building, from its latest inspection")
     public List<ReportRows.Hazard> hazards(@QueryParam("jurisdiction") String jurisdiction) {
-        return reports.hazards(blankToNull(jurisdiction));
+        return reports.hazards(blankToNull(jurisdiction), caller.get());
     }
 
     @GET
@@ -36,7 +42,7 @@ public class ReportResource {
     public Response hazardsCsv(@QueryParam("jurisdiction") String jurisdiction) {
         return csv("hazards", "问题隐患清单", Csv.write(
                 List.of("辖区", "建筑编号", "建筑名称", "检查编号", "检查日期", "隐患编号", "等级", "隐患", "证据", "整改要求", "督办编号"),
-                reports.hazards(blankToNull(jurisdiction)),
+                reports.hazards(blankToNull(jurisdiction), caller.get()),
                 h -> List.of(h.jurisdiction(), h.buildingId(), nz(h.buildingName()), h.inspectionId(), h.inspectionDate(),
                         h.ruleId(), h.level(), h.titleZh(), h.evidence(), h.rectification(), nz(h.orderNumber()))));
     }
@@ -46,7 +52,7 @@ public class ReportResource {
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "整改责任清单: every open supervision order with who must do what by when")
     public List<ReportRows.Responsibility> responsibilities(@QueryParam("jurisdiction") String jurisdiction) {
-        return reports.responsibilities(blankToNull(jurisdiction));
+        return reports.responsibilities(blankToNull(jurisdiction), caller.get());
     }
 
     @GET
@@ -56,7 +62,7 @@ public class ReportResource {
         return csv("responsibilities", "整改责任清单", Csv.write(
                 List.of("督办编号", "辖区", "建筑编号", "建筑名称", "隐患", "责任单位", "责任人", "整改方案", "整改措施", "整改资金",
                         "临时性防范措施", "整改期限", "状态", "是否逾期"),
-                reports.responsibilities(blankToNull(jurisdiction)),
+                reports.responsibilities(blankToNull(jurisdiction), caller.get()),
                 r -> List.of(r.orderNumber(), r.jurisdiction(), r.buildingId(), nz(r.buildingName()), r.hazards(),
                         nz(r.responsibleUnit()), nz(r.responsiblePerson()), nz(r.rectificationPlan()), nz(r.measures()),
                         nz(r.funding()), nz(r.interimSafetyMeasures()), r.dueDate(), r.status(), r.overdue() ? "是" : "否")));
@@ -67,7 +73,7 @@ public class ReportResource {
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "Rectification progress per jurisdiction: hazards recorded and rectified, rate, orders")
     public List<ReportRows.Progress> progress(@QueryParam("jurisdiction") String jurisdiction) {
-        return reports.progress(blankToNull(jurisdiction));
+        return reports.progress(blankToNull(jurisdiction), caller.get());
     }
 
     @GET
@@ -76,7 +82,7 @@ public class ReportResource {
     public Response progressCsv(@QueryParam("jurisdiction") String jurisdiction) {
         return csv("progress", "整改进度", Csv.write(
                 List.of("辖区", "检查建筑数", "隐患总数", "已整改", "整改率(%)", "已达节点(%)", "督办中", "逾期", "已升级督办", "已销案"),
-                reports.progress(blankToNull(jurisdiction)),
+                reports.progress(blankToNull(jurisdiction), caller.get()),
                 p -> List.of(p.jurisdiction(), p.buildingsInspected(), p.hazardsRecorded(), p.hazardsRectified(),
                         p.rectificationRatePercent(), p.milestoneReached() == null ? "" : p.milestoneReached(), p.ordersOpen(),
                         p.ordersOverdue(), p.ordersEscalated(), p.ordersClosed())));

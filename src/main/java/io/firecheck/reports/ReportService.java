@@ -4,6 +4,8 @@ import static io.firecheck.persistence.SqlValues.instant;
 import static io.firecheck.persistence.SqlValues.localDate;
 
 import io.firecheck.config.FirecheckConfig;
+import io.firecheck.security.Caller;
+import io.firecheck.security.ScopeSql;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import java.math.BigDecimal;
@@ -33,8 +35,8 @@ public class ReportService {
     }
 
     @SuppressWarnings("unchecked")
-    public List<ReportRows.Hazard> hazards(String jurisdiction) {
-        List<Object[]> rows = em.createNativeQuery("WITH " + LATEST + """
+    public List<ReportRows.Hazard> hazards(String jurisdiction, Caller caller) {
+        List<Object[]> rows = ScopeSql.bind(em.createNativeQuery("WITH " + LATEST + """
                 SELECT l.jurisdiction, l.building_id, l.document -> 'building' ->> 'name', l.inspection_id, l.inspection_date,
                        f ->> 'ruleId', f ->> 'level', f ->> 'titleZh', f ->> 'evidence', f ->> 'rectification', o.number
                 FROM latest l
@@ -42,25 +44,27 @@ public class ReportService {
                 LEFT JOIN supervision_order o ON o.building_id = l.building_id AND o.status <> 'CLOSED'
                 WHERE (f ->> 'correctedOnSite') IS DISTINCT FROM 'true'
                   AND (CAST(:j AS text) IS NULL OR l.jurisdiction = CAST(:j AS text))
+                """ + ScopeSql.and("l.jurisdiction", caller) + """
                 ORDER BY l.jurisdiction, l.building_id, x.n
-                """).setParameter("j", jurisdiction).getResultList();
+                """), caller).setParameter("j", jurisdiction).getResultList();
         return rows.stream().map(r -> new ReportRows.Hazard((String) r[0], (String) r[1], (String) r[2], (String) r[3],
                 localDate(r[4]), (String) r[5], (String) r[6], (String) r[7], (String) r[8], (String) r[9], (String) r[10]))
                 .toList();
     }
 
     @SuppressWarnings("unchecked")
-    public List<ReportRows.Responsibility> responsibilities(String jurisdiction) {
+    public List<ReportRows.Responsibility> responsibilities(String jurisdiction, Caller caller) {
         LocalDate today = LocalDate.now(clock);
-        List<Object[]> rows = em.createNativeQuery("""
+        List<Object[]> rows = ScopeSql.bind(em.createNativeQuery("""
                 SELECT o.number, o.jurisdiction, o.building_id, o.building_name,
                        (SELECT string_agg(h ->> 'ruleId', ',' ORDER BY n) FROM jsonb_array_elements(o.hazards) WITH ORDINALITY AS x(h, n)),
                        o.responsible_unit, o.responsible_person, o.rectification_plan, o.measures, o.funding,
                        o.interim_safety_measures, o.due_date, o.status, o.escalated_at
                 FROM supervision_order o
                 WHERE o.status <> 'CLOSED' AND (CAST(:j AS text) IS NULL OR o.jurisdiction = CAST(:j AS text))
+                """ + ScopeSql.and("o.jurisdiction", caller) + """
                 ORDER BY o.jurisdiction, o.due_date, o.number
-                """).setParameter("j", jurisdiction).getResultList();
+                """), caller).setParameter("j", jurisdiction).getResultList();
         return rows.stream().map(r -> {
             LocalDate due = localDate(r[11]);
             List<String> hazards = r[4] == null ? List.of() : Arrays.asList(((String) r[4]).split(","));
@@ -75,8 +79,8 @@ public class ReportService {
      * building's latest inspection no longer finds it open (or it was corrected on site).
      */
     @SuppressWarnings("unchecked")
-    public List<ReportRows.Progress> progress(String jurisdiction) {
-        List<Object[]> rows = em.createNativeQuery("WITH " + LATEST + """
+    public List<ReportRows.Progress> progress(String jurisdiction, Caller caller) {
+        List<Object[]> rows = ScopeSql.bind(em.createNativeQuery("WITH " + LATEST + """
                 , recorded AS (
                     SELECT DISTINCT e.building_id, f ->> 'ruleId' AS rule_id
                     FROM evaluation e CROSS JOIN LATERAL jsonb_array_elements(e.result -> 'findings') f)
@@ -103,9 +107,10 @@ public class ReportService {
                        coalesce(h.rectified, 0), coalesce(o.open, 0), coalesce(o.overdue, 0), coalesce(o.escalated, 0),
                        coalesce(o.closed, 0)
                 FROM hazards h FULL JOIN orders o ON o.jurisdiction = h.jurisdiction
-                WHERE CAST(:j AS text) IS NULL OR coalesce(h.jurisdiction, o.jurisdiction) = CAST(:j AS text)
+                WHERE (CAST(:j AS text) IS NULL OR coalesce(h.jurisdiction, o.jurisdiction) = CAST(:j AS text))
+                """ + ScopeSql.and("coalesce(h.jurisdiction, o.jurisdiction)", caller) + """
                 ORDER BY 1
-                """).setParameter("j", jurisdiction).setParameter("today", LocalDate.now(clock)).getResultList();
+                """), caller).setParameter("j", jurisdiction).setParameter("today", LocalDate.now(clock)).getResultList();
         return rows.stream().map(r -> {
             long recorded = ((Number) r[2]).longValue();
             long rectified = ((Number) r[3]).longValue();

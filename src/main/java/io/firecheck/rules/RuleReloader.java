@@ -2,12 +2,15 @@ package io.firecheck.rules;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.firecheck.audit.AuditAction;
+import io.firecheck.audit.AuditLog;
 import io.firecheck.config.FirecheckConfig;
 import io.firecheck.engine.RuleSet;
 import io.firecheck.engine.RuleSetInvalidException;
 import io.firecheck.replay.LocalReplay;
 import io.firecheck.replay.ReplayOutcome;
 import io.firecheck.persistence.JsonColumns;
+import io.firecheck.security.Caller;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.StartupEvent;
@@ -35,15 +38,25 @@ public class RuleReloader {
     private final ObjectMapper mapper;
     private final Clock clock;
     private final MeterRegistry meters;
+    private final AuditLog audit;
 
     public RuleReloader(RuleBook ruleBook, FirecheckConfig config, EntityManager em, ObjectMapper mapper, Clock clock,
-                        MeterRegistry meters) {
+                        MeterRegistry meters, AuditLog audit) {
         this.ruleBook = ruleBook;
         this.config = config;
         this.em = em;
         this.mapper = mapper;
         this.clock = clock;
         this.meters = meters;
+        this.audit = audit;
+    }
+
+    /** A reload on someone's behalf (a rule author, or the folder watch): the audit log records it with its outcome. */
+    public ReloadOutcome reload(Caller caller) {
+        ReloadOutcome outcome = reload(caller.name());
+        audit.recordSeparately(caller, AuditAction.RULE_RELOAD,
+                "rule set " + (outcome.version() == null ? "(not compiled)" : outcome.version()), outcome.outcome());
+        return outcome;
     }
 
     /** The set loaded at startup opens the history, so every version that served is on record. */

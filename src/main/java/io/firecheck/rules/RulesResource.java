@@ -4,10 +4,12 @@ import io.firecheck.engine.RuleInfo;
 import io.firecheck.engine.RuleProblem;
 import io.firecheck.engine.RuleSet;
 import io.firecheck.replay.ReplayOutcome;
+import io.firecheck.security.CurrentCaller;
+import io.firecheck.security.Roles;
 import io.firecheck.web.Problem;
 import io.firecheck.web.QueryParams;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -24,10 +26,12 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 public class RulesResource {
     private final RuleBook ruleBook;
     private final RuleReloader reloader;
+    private final CurrentCaller caller;
 
-    public RulesResource(RuleBook ruleBook, RuleReloader reloader) {
+    public RulesResource(RuleBook ruleBook, RuleReloader reloader, CurrentCaller caller) {
         this.ruleBook = ruleBook;
         this.reloader = reloader;
+        this.caller = caller;
     }
 
     public record Catalogue(String version, Instant loadedAt, String loadedBy, String directory, List<String> files,
@@ -40,6 +44,7 @@ public class RulesResource {
     }
 
     @GET
+    @RolesAllowed({Roles.CLIENT, Roles.OFFICER, Roles.SUPERVISOR, Roles.RULE_AUTHOR, Roles.AUDITOR})
     @Operation(summary = "The active rule set: version, when and from which files it was loaded, every rule's metadata, the thresholds")
     public Catalogue catalogue() {
         RuleBook.Active active = ruleBook.active();
@@ -50,13 +55,11 @@ public class RulesResource {
 
     @POST
     @Path("/reload")
-    @Operation(summary = "Recompile rules/, replay the fixtures, and swap only if both succeed; 422 otherwise")
-    public Response reload(@HeaderParam("X-Actor") String actor, @QueryParam("by") String by) {
-        String who = by != null && !by.isBlank() ? by : actor != null && !actor.isBlank() ? actor : "api";
-        if (who.length() > 200) {
-            throw QueryParams.invalid("by", "at most 200 characters");
-        }
-        ReloadOutcome outcome = reloader.reload(who);
+    @RolesAllowed(Roles.RULE_AUTHOR)
+    @Operation(summary = "Recompile rules/, replay the fixtures, and swap only if both succeed; 422 otherwise",
+            description = "Recorded under the token's name in the reload history and the audit log.")
+    public Response reload() {
+        ReloadOutcome outcome = reloader.reload(caller.get());
         if (!outcome.rejected()) {
             return Response.ok(outcome).build();
         }
@@ -70,6 +73,7 @@ public class RulesResource {
 
     @GET
     @Path("/reloads")
+    @RolesAllowed({Roles.RULE_AUTHOR, Roles.AUDITOR})
     @Operation(summary = "Reload history, newest first: version, time, who, outcome, errors")
     public List<RuleReloader.Attempt> reloads(@QueryParam("limit") String limit) {
         return reloader.history(QueryParams.integer("limit", limit, 50, 1, 1000));

@@ -16,7 +16,8 @@ class HttpReplayTest {
 
     @Test
     void everyFixturePassesOverHttp() {
-        MainTest.Run r = MainTest.run("replay", "--url", service.toString(), "--junit", "target/fixture-replay/TEST-http.xml");
+        MainTest.Run r = MainTest.run("replay", "--url", service.toString(), "--junit", "target/fixture-replay/TEST-http.xml",
+                "--token", io.firecheck.security.TestTokens.token("qa", null, io.firecheck.security.Roles.CLIENT));
         assertEquals(0, r.exit(), r.out());
         assertTrue(r.out().contains(" passed, 0 failed"), r.out());
     }
