@@ -24,10 +24,14 @@ public final class TestTokens {
         return LocalTokens.sign(key(), name, List.of(roles), jurisdiction, LocalTokens.DEFAULT_TTL);
     }
 
-    /** Every role, no jurisdiction: what an API test sends unless it says otherwise. */
+    /**
+     * Every role, no jurisdiction: what an API test sends unless it says otherwise. The roles are also in
+     * Keycloak's claim, so that a test profile reading roles from there gets them too.
+     */
     public static synchronized String cityWide() {
         if (cityWide == null) {
-            cityWide = token("api-test", null, Roles.ALL.toArray(String[]::new));
+            cityWide = sign(LocalTokens.claims("api-test", Roles.ALL, null, LocalTokens.DEFAULT_TTL)
+                    .claim("realm_access", java.util.Map.of("roles", Roles.ALL)));
         }
         return cityWide;
     }
