@@ -1,5 +1,6 @@
 package io.firecheck.audit;
 
+import io.firecheck.persistence.SqlValues;
 import io.firecheck.security.AccessDenied;
 import io.firecheck.security.Caller;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -93,13 +94,13 @@ public class AuditLog {
         });
         rows.setParameter("limit", size).setParameter("offset", (long) page * size);
         List<Entry> items = ((List<Object[]>) rows.getResultList()).stream().map(r -> new Entry(
-                io.firecheck.persistence.SqlValues.instant(r[0]), (String) r[1],
+                SqlValues.instant(r[0]), (String) r[1],
                 ((String) r[2]).isEmpty() ? List.of() : List.of(((String) r[2]).split(",")), (String) r[3],
                 AuditAction.valueOf((String) r[4]), (String) r[5], (String) r[6])).toList();
         return new Page(items, page, size, ((Number) count.getSingleResult()).longValue());
     }
 
-    /** Names and targets come from tokens and paths; the columns have limits. */
+    /** Names and targets come from tokens and paths; the columns have limits (200 characters at least). */
     private static String cut(String s) {
         return s.length() <= 200 ? s : s.substring(0, 200);
     }

@@ -159,11 +159,12 @@ public class OrderService {
 
     private OrderEntity require(UUID id, Caller caller) {
         OrderEntity order = em.find(OrderEntity.class, id, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
-        if (order != null && !caller.covers(order.jurisdiction)) {
+        if (order == null) {
+            throw new OrderNotFoundException(id);
+        }
+        if (!caller.covers(order.jurisdiction)) {
             // a 404 to the caller, so that the order is not disclosed; a refused write to the audit log
             denied.fire(new AccessDenied(caller, "supervision order " + order.number, "404 outside the caller's jurisdiction"));
-        }
-        if (order == null || !caller.covers(order.jurisdiction)) {
             throw new OrderNotFoundException(id);
         }
         return order;

@@ -10,7 +10,7 @@ public record Caller(String name, Set<String> roles, String jurisdiction) {
     /** Sub-districts are written after the district and a middle dot: 天河区·沙河街道. */
     public static final String SEPARATOR = "·";
 
-    /** Changes made by the service itself (orders opened by an evaluation, escalations, the folder watch). */
+    /** Changes the service makes by itself, such as a reload by the folder watch. */
     public static Caller system(String name) {
         return new Caller(name, Set.of(), null);
     }
