@@ -94,6 +94,7 @@ public class EvaluationService {
         entity.submittedBy = submitter.name();
         if (!repository.insertIfAbsent(entity)) {
             EvaluationEntity stored = repository.findByInspectionId(entity.inspectionId).orElseThrow();
+            OutOfJurisdictionException.checkStored(stored.jurisdiction, entity.inspectionId, submitter);
             return new Outcome(canonical(stored.result), false, stored.id.toString());
         }
         count(result, false);

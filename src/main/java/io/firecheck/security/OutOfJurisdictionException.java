@@ -7,6 +7,21 @@ public class OutOfJurisdictionException extends RuntimeException {
                 + " (or its sub-districts); the document is of " + documentJurisdiction);
     }
 
+    private OutOfJurisdictionException(String message) {
+        super(message);
+    }
+
+    /**
+     * An inspection id already stored for a building outside the caller's reach: its stored result must not
+     * be handed out, nor where it is.
+     */
+    public static void checkStored(String storedJurisdiction, String inspectionId, Caller caller) {
+        if (!caller.covers(storedJurisdiction)) {
+            throw new OutOfJurisdictionException("inspection id " + inspectionId
+                    + " is already used by an inspection outside jurisdiction " + caller.jurisdiction());
+        }
+    }
+
     /** Throws unless the caller's scope covers the document's jurisdiction. */
     public static void check(String documentJurisdiction, Caller caller) {
         if (!caller.covers(documentJurisdiction)) {

@@ -7,6 +7,7 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -112,6 +113,12 @@ class AccountabilityTest {
         TestTokens.as(client, "越秀区", Roles.CLIENT).contentType(ContentType.JSON).body(json(doc)).post("/api/v1/evaluations")
                 .then().statusCode(403).body("detail", containsString("越秀区"));
         auditOf(client, "AUTHORIZATION_REJECTED").then().body("items[0].target", equalTo("POST /api/v1/evaluations"));
+        // an inspection id stored elsewhere does not hand out that result
+        evaluate("client-app", doc).then().statusCode(201);
+        ((ObjectNode) doc.get("building")).put("jurisdiction", "越秀区");
+        TestTokens.as(client, "越秀区", Roles.CLIENT).contentType(ContentType.JSON).body(json(doc)).post("/api/v1/evaluations")
+                .then().statusCode(org.hamcrest.Matchers.anyOf(equalTo(403), equalTo(409)))
+                .body("detail", not(containsString(doc.get("building").get("id").asText())));
         Instant before = Instant.now().minusSeconds(1);
         TestTokens.anonymous().post("/api/v1/rules/reload").then().statusCode(401);
         given().queryParam("actor", "anonymous").queryParam("type", "AUTHORIZATION_REJECTED").queryParam("from", before.toString())
