@@ -22,7 +22,8 @@ function request()
   local inspection = string.format("LOAD-%d-%d-%d", os.time(), thread_id, counter)
   local body = template:gsub('"FX%-RT"', '"' .. inspection .. '"')
   local path = os.getenv("DRY_RUN") == "true" and "/api/v1/evaluations?dryRun=true" or "/api/v1/evaluations"
-  return wrk.format("POST", path, { ["Content-Type"] = "application/json" }, body)
+  return wrk.format("POST", path, { ["Content-Type"] = "application/json",
+                                    ["Authorization"] = "Bearer " .. os.getenv("FIRECHECK_TOKEN") }, body)
 end
 
 function response(status, headers, body)

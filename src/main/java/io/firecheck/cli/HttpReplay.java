@@ -20,10 +20,13 @@ final class HttpReplay {
     private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3)).build();
     private final ObjectMapper mapper;
     private final String base;
+    private final String token;
 
-    HttpReplay(ObjectMapper mapper, String baseUrl) {
+    /** token: a bearer token with the client role (--token or FIRECHECK_TOKEN); null sends none. */
+    HttpReplay(ObjectMapper mapper, String baseUrl, String token) {
         this.mapper = mapper;
         this.base = baseUrl.replaceAll("/+$", "");
+        this.token = token;
     }
 
     /** The service's active rule set; the first call, so a wrong URL fails here with one line. */
@@ -86,7 +89,11 @@ final class HttpReplay {
 
     /** Every call to the service starts here (one place for headers). */
     private HttpRequest.Builder request(String path) {
-        return HttpRequest.newBuilder(URI.create(base + path));
+        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(base + path));
+        if (token != null && !token.isBlank()) {
+            builder.header("Authorization", "Bearer " + token.strip());
+        }
+        return builder;
     }
 
     /** A connection failure stops the whole replay: every later fixture would fail the same way. */

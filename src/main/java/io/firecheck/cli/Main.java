@@ -44,11 +44,14 @@ public final class Main {
               test [rules-dir] [fixtures-dir] [--verbose] [--junit FILE]
                                                        replay the fixtures against the rules; check that
                                                        every rule has a firing and a boundary fixture
-              replay [--rules DIR] [--fixtures DIR] [--url URL] [--junit FILE] [--verbose]
+              replay [--rules DIR] [--fixtures DIR] [--url URL [--token T]] [--junit FILE] [--verbose]
                                                        the same, optionally against a running service
+                                                       (token: --token or FIRECHECK_TOKEN, role client)
               explain <inspection-or-fixture.json> [--rules DIR]
                                                        evaluate one document and explain the result
               catalogue [rules-dir] [out-file]         write the readable catalogue (default docs/rules.md)
+              token --role ROLE [--role ROLE …] [--jurisdiction J] [--name NAME] [--ttl 12h]
+                                                       print a token signed by the local key (dev mode)
             """;
     /** Options that take no value; every other --option takes the next argument. */
     private static final Set<String> FLAGS = Set.of("--verbose");
@@ -73,12 +76,14 @@ public final class Main {
             return switch (args[0]) {
                 case "validate" -> validate(Path.of(arg(args, 1, "rules")));
                 case "test" -> replay(Path.of(arg(args, 1, "rules")), Path.of(arg(args, 2, "test-fixtures")), null,
-                        Path.of(option(args, "--junit", TEST_JUNIT)), flag(args, "--verbose"));
+                        Path.of(option(args, "--junit", TEST_JUNIT)), flag(args, "--verbose"), null);
                 case "replay" -> replay(Path.of(option(args, "--rules", "rules")),
                         Path.of(option(args, "--fixtures", "test-fixtures")), option(args, "--url", null),
-                        Path.of(option(args, "--junit", REPLAY_JUNIT)), flag(args, "--verbose"));
+                        Path.of(option(args, "--junit", REPLAY_JUNIT)), flag(args, "--verbose"),
+                        option(args, "--token", System.getenv("FIRECHECK_TOKEN")));
                 case "explain" -> args.length < 2 ? usage() : explain(Path.of(arg(args, 1, null)), Path.of(option(args, "--rules", "rules")));
                 case "catalogue" -> catalogue(Path.of(arg(args, 1, "rules")), Path.of(arg(args, 2, "docs/rules.md")));
+                case "token" -> TokenCommand.run(args, out, System.err);
                 default -> usage();
             };
         } catch (IOException | RuntimeException e) {
@@ -114,7 +119,7 @@ public final class Main {
         return 1;
     }
 
-    int replay(Path rules, Path fixturesDir, String url, Path junit, boolean verbose) throws IOException {
+    int replay(Path rules, Path fixturesDir, String url, Path junit, boolean verbose, String token) throws IOException {
         ObjectMapper mapper = LocalReplay.mapper();
         ReplayReport report = new ReplayReport();
         List<ReplayOutcome> outcomes;
@@ -129,7 +134,7 @@ public final class Main {
             List<Fixture> fixtures = local.load(fixturesDir);
             outcomes = FixtureGate.run(set, fixtures, report.timed(local.evaluator(set)));
         } else {
-            HttpReplay http = new HttpReplay(mapper, url);
+            HttpReplay http = new HttpReplay(mapper, url, token);
             JsonNode active = http.ruleSet();
             out.println("service " + url + ": rule set " + active.path("version").asText() + " ("
                     + active.path("ruleCount").asText() + " rules, loaded by " + active.path("loadedBy").asText() + ")");

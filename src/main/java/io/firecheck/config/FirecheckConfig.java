@@ -45,6 +45,27 @@ public interface FirecheckConfig {
         String schema();
     }
 
+    Auth auth();
+
+    /** Bearer tokens: from the city's identity provider, or signed by the embedded local key (docs/security.md). */
+    interface Auth {
+        /** The embedded signing key, created on first start when no identity provider is configured. */
+        String localKey();
+
+        /** The identity provider's issuer (iss); set together with {@link #jwksUrl()}. */
+        java.util.Optional<String> issuer();
+
+        /** Where the identity provider publishes its signing keys (JWKS). */
+        java.util.Optional<String> jwksUrl();
+
+        /** The claim holding the roles (Keycloak: realm_access/roles); smallrye.jwt.path.groups reads it. */
+        String rolesClaim();
+
+        /** The claim holding the caller's jurisdiction; absent means city-wide. */
+        @WithDefault("jurisdiction")
+        String jurisdictionClaim();
+    }
+
     interface Reports {
         /** The plan's rectification milestones, in percent; progress names the highest one reached. */
         @WithDefault("50,80,100")

@@ -42,6 +42,10 @@ public class EvaluationEntity {
     @Column(nullable = false, columnDefinition = "jsonb")
     public String document;
 
+    /** The token name of whoever submitted it. */
+    @Column(name = "submitted_by", length = 200)
+    public String submittedBy;
+
     @JdbcTypeCode(SqlTypes.JSON)
     @Column(nullable = false, columnDefinition = "jsonb")
     public String result;

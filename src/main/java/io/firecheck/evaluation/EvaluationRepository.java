@@ -1,8 +1,8 @@
 package io.firecheck.evaluation;
 
+import io.firecheck.security.Caller;
+import io.firecheck.security.ScopeSql;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
-import io.quarkus.panache.common.Page;
-import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
 import java.util.UUID;
@@ -17,9 +17,9 @@ public class EvaluationRepository implements PanacheRepositoryBase<EvaluationEnt
     public boolean insertIfAbsent(EvaluationEntity e) {
         int rows = getEntityManager().createNativeQuery("""
                 INSERT INTO evaluation (id, inspection_id, building_id, jurisdiction, inspection_date, classification,
-                                        rule_set_version, evaluated_at, document, result)
+                                        rule_set_version, evaluated_at, document, result, submitted_by)
                 VALUES (:id, :inspectionId, :buildingId, :jurisdiction, :inspectionDate, :classification,
-                        :ruleSetVersion, :evaluatedAt, CAST(:document AS jsonb), CAST(:result AS jsonb))
+                        :ruleSetVersion, :evaluatedAt, CAST(:document AS jsonb), CAST(:result AS jsonb), :submittedBy)
                 ON CONFLICT (inspection_id) DO NOTHING
                 """)
                 .setParameter("id", e.id)
@@ -32,6 +32,7 @@ public class EvaluationRepository implements PanacheRepositoryBase<EvaluationEnt
                 .setParameter("evaluatedAt", e.evaluatedAt)
                 .setParameter("document", e.document)
                 .setParameter("result", e.result)
+                .setParameter("submittedBy", e.submittedBy)
                 .executeUpdate();
         return rows == 1;
     }
@@ -57,12 +58,16 @@ public class EvaluationRepository implements PanacheRepositoryBase<EvaluationEnt
                 .setParameter("r", result).setParameter("id", id).executeUpdate();
     }
 
-    public List<EvaluationEntity> pageOfBuilding(String buildingId, int page, int size) {
-        return find("buildingId", Sort.descending("inspectionDate", "evaluatedAt").and("id"), buildingId)
-                .page(Page.of(page, size)).list();
+    /** Only what the caller's jurisdiction covers: a building elsewhere has no evaluations for them. */
+    public List<EvaluationEntity> pageOfBuilding(String buildingId, int page, int size, Caller caller) {
+        return ScopeSql.bind(getEntityManager().createQuery("FROM EvaluationEntity e WHERE e.buildingId = :b"
+                        + ScopeSql.and("e.jurisdiction", caller) + " ORDER BY e.inspectionDate DESC, e.evaluatedAt DESC, e.id",
+                        EvaluationEntity.class), caller)
+                .setParameter("b", buildingId).setFirstResult(page * size).setMaxResults(size).getResultList();
     }
 
-    public long countOfBuilding(String buildingId) {
-        return count("buildingId", buildingId);
+    public long countOfBuilding(String buildingId, Caller caller) {
+        return ScopeSql.bind(getEntityManager().createQuery("SELECT count(e) FROM EvaluationEntity e WHERE e.buildingId = :b"
+                + ScopeSql.and("e.jurisdiction", caller), Long.class), caller).setParameter("b", buildingId).getSingleResult();
     }
 }

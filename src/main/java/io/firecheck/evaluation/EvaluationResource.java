@@ -5,10 +5,14 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.firecheck.inspection.InspectionDocument;
 import io.firecheck.inspection.InvalidDocumentException;
+import io.firecheck.security.CurrentCaller;
+import io.firecheck.security.OutOfJurisdictionException;
+import io.firecheck.security.Roles;
 import io.firecheck.web.Problem;
 import io.firecheck.web.ProblemMappers;
 import io.firecheck.web.Problems;
 import io.firecheck.web.QueryParams;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -40,15 +44,18 @@ public class EvaluationResource {
     private final EvaluationService service;
     private final ObjectMapper mapper;
     private final BatchItems batchItems;
+    private final CurrentCaller caller;
 
-    public EvaluationResource(EvaluationService service, ObjectMapper mapper, BatchItems batchItems) {
+    public EvaluationResource(EvaluationService service, ObjectMapper mapper, BatchItems batchItems, CurrentCaller caller) {
         this.service = service;
         this.mapper = mapper;
         this.batchItems = batchItems;
+        this.caller = caller;
     }
 
     @POST
     @Path("/evaluations")
+    @RolesAllowed(Roles.CLIENT)
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Evaluate one inspection document",
             description = "201 with Location for a new inspection id; 200 with the stored result when the same document "
@@ -71,7 +78,7 @@ public class EvaluationResource {
         boolean dry = QueryParams.bool("dryRun", dryRun, false);
         // the body was read (and its size limited) on the event loop by BodySizeLimit
         JsonNode tree = body == null || body.length == 0 ? null : mapper.readTree(body);
-        EvaluationService.Outcome outcome = service.evaluate(tree, dry);
+        EvaluationService.Outcome outcome = service.evaluate(tree, dry, caller.get());
         if (outcome.created()) {
             return Response.created(URI.create("/api/v1/evaluations/" + outcome.id())).entity(outcome.json()).build();
         }
@@ -80,6 +87,7 @@ public class EvaluationResource {
 
     @POST
     @Path("/evaluations/batch")
+    @RolesAllowed(Roles.CLIENT)
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Evaluate up to 1,000 documents; one result or one problem per item, in order",
             description = "Each item is stored (or found again by its inspection id) on its own: one bad item does not "
@@ -126,12 +134,14 @@ public class EvaluationResource {
 
     private BatchItem batchItem(int index, JsonNode node, boolean dryRun) {
         try {
-            EvaluationService.Outcome o = service.evaluate(node, dryRun);
+            EvaluationService.Outcome o = service.evaluate(node, dryRun, caller.get());
             return new BatchItem(index, o.created() ? 201 : 200,
                     o.created() ? "/api/v1/evaluations/" + o.id() : null, o.json(), null);
         } catch (InvalidDocumentException e) {
             return new BatchItem(index, 400, null, null, new Problem("/problems/invalid-input", "Invalid inspection document",
                     400, e.violations().size() + " invalid field(s) in item " + index, null, e.violations()));
+        } catch (OutOfJurisdictionException e) {
+            return new BatchItem(index, 403, null, null, new Problem("about:blank", "Forbidden", 403, e.getMessage(), null, null));
         } catch (InspectionIdConflictException e) {
             return new BatchItem(index, 409, null, null, e.problem());
         } catch (RuntimeException e) {
@@ -143,18 +153,20 @@ public class EvaluationResource {
 
     @GET
     @Path("/evaluations/{id}")
+    @RolesAllowed({Roles.CLIENT, Roles.OFFICER, Roles.SUPERVISOR, Roles.AUDITOR})
     @Operation(summary = "One stored evaluation result")
     @APIResponse(responseCode = "200", description = "The stored result",
             content = @Content(schema = @Schema(implementation = EvaluationResponse.class)))
     @APIResponse(responseCode = "404", description = "No evaluation with this id")
     public Response get(@PathParam("id") String id) {
-        return QueryParams.uuid(id).flatMap(service::find)
+        return QueryParams.uuid(id).flatMap(uuid -> service.find(uuid, caller.get()))
                 .map(json -> Response.ok(json).build())
                 .orElseGet(() -> Problems.response(404, "Not Found", "no evaluation with id " + id));
     }
 
     @GET
     @Path("/buildings/{buildingId}/evaluations")
+    @RolesAllowed({Roles.CLIENT, Roles.OFFICER, Roles.SUPERVISOR, Roles.AUDITOR})
     @Operation(summary = "A building's evaluations, newest inspection first, paged")
     @APIResponse(responseCode = "200", description = "One page of results")
     @APIResponse(responseCode = "400", description = "page or size is not a whole number in range")
@@ -163,6 +175,6 @@ public class EvaluationResource {
                                              @Parameter(schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "200", defaultValue = "20"))
                                              @QueryParam("size") String size) {
         return service.ofBuilding(buildingId, QueryParams.integer("page", page, 0, 0, 1_000_000),
-                QueryParams.integer("size", size, 20, 1, 200));
+                QueryParams.integer("size", size, 20, 1, 200), caller.get());
     }
 }

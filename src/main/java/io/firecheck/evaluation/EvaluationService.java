@@ -3,6 +3,8 @@ package io.firecheck.evaluation;
 import com.fasterxml.jackson.annotation.JsonRawValue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.firecheck.audit.AuditAction;
+import io.firecheck.audit.AuditLog;
 import io.firecheck.engine.EvaluationResult;
 import io.firecheck.engine.Evaluator;
 import io.firecheck.engine.RuleSet;
@@ -11,6 +13,8 @@ import io.firecheck.inspection.DocumentReader;
 import io.firecheck.inspection.InspectionDocument;
 import io.firecheck.persistence.JsonColumns;
 import io.firecheck.rules.RuleBook;
+import io.firecheck.security.Caller;
+import io.firecheck.security.OutOfJurisdictionException;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -38,9 +42,11 @@ public class EvaluationService {
     private final Clock clock;
     private final MeterRegistry meters;
     private final Timer latency;
+    private final AuditLog audit;
 
     public EvaluationService(RuleBook ruleBook, Validator validator, EvaluationRepository repository,
-                             EvaluationListener listener, ObjectMapper mapper, Clock clock, MeterRegistry meters) {
+                             EvaluationListener listener, ObjectMapper mapper, Clock clock, MeterRegistry meters,
+                             AuditLog audit) {
         this.ruleBook = ruleBook;
         this.reader = new DocumentReader(mapper, new DocumentChecks(validator));
         this.repository = repository;
@@ -48,6 +54,7 @@ public class EvaluationService {
         this.mapper = mapper;
         this.clock = clock;
         this.meters = meters;
+        this.audit = audit;
         this.latency = Timer.builder("firecheck.evaluation.duration")
                 .description("Time to evaluate one inspection document under the rules (no storage)")
                 .publishPercentiles(0.5, 0.95, 0.99)
@@ -58,11 +65,15 @@ public class EvaluationService {
     public record Outcome(String json, boolean created, String id) {
     }
 
-    /** Reads, validates (400 with every problem), evaluates and, unless a dry run, stores once. */
+    /**
+     * Reads, validates (400 with every problem), evaluates and, unless a dry run, stores once, recording who
+     * submitted it. A caller limited to a jurisdiction submits only documents of it.
+     */
     @Transactional
-    public Outcome evaluate(JsonNode body, boolean dryRun) {
+    public Outcome evaluate(JsonNode body, boolean dryRun, Caller submitter) {
         RuleSet set = ruleBook.current();
         InspectionDocument doc = reader.read(body, LocalDate.now(clock), set.inspectionRuleIds());
+        OutOfJurisdictionException.check(doc.building().jurisdiction(), submitter);
         EvaluationResult result = latency.record(() -> evaluator.evaluate(set, doc));
         Instant now = clock.instant();
         if (dryRun) {
@@ -82,14 +93,19 @@ public class EvaluationService {
         entity.evaluatedAt = now;
         entity.document = json(doc);
         entity.result = json(response);
+        entity.submittedBy = submitter.name();
         if (!repository.insertIfAbsent(entity)) {
             EvaluationRepository.Existing existing = repository.existing(entity.inspectionId, entity.document);
+            EvaluationEntity stored = repository.findById(existing.id());
+            // checked first: neither the result nor the building of another jurisdiction is disclosed
+            OutOfJurisdictionException.checkStored(stored.jurisdiction, entity.inspectionId, submitter);
             if (!existing.sameDocument()) {
                 throw new InspectionIdConflictException(entity.inspectionId, existing.buildingId());
             }
-            return new Outcome(find(existing.id()).orElseThrow(), false, existing.id().toString());
+            return new Outcome(canonical(stored.result), false, stored.id.toString());
         }
         count(result, false);
+        audit.record(submitter, AuditAction.EVALUATION_STORED, "evaluation " + id, result.classification().name());
         Optional<EvaluationResponse.OrderRef> order = listener.onEvaluated(id, doc, result);
         if (order.isPresent()) {
             String withOrder = json(response.withOrder(order.get()));
@@ -99,8 +115,9 @@ public class EvaluationService {
         return new Outcome(entity.result, true, id.toString());
     }
 
-    public Optional<String> find(UUID id) {
-        return repository.findByIdOptional(id).map(e -> canonical(e.result));
+    /** Out of the caller's jurisdiction is as not found: the evaluation's existence is not disclosed. */
+    public Optional<String> find(UUID id, Caller caller) {
+        return repository.findByIdOptional(id).filter(e -> caller.covers(e.jurisdiction)).map(e -> canonical(e.result));
     }
 
     /** items is a JSON array of results, written once here rather than parsed and written again. */
@@ -109,9 +126,9 @@ public class EvaluationService {
                        int page, int size, long total) {
     }
 
-    public Page ofBuilding(String buildingId, int page, int size) {
-        List<String> items = repository.pageOfBuilding(buildingId, page, size).stream().map(e -> canonical(e.result)).toList();
-        return new Page("[" + String.join(",", items) + "]", page, size, repository.countOfBuilding(buildingId));
+    public Page ofBuilding(String buildingId, int page, int size, Caller caller) {
+        List<String> items = repository.pageOfBuilding(buildingId, page, size, caller).stream().map(e -> canonical(e.result)).toList();
+        return new Page("[" + String.join(",", items) + "]", page, size, repository.countOfBuilding(buildingId, caller));
     }
 
     private void count(EvaluationResult result, boolean dryRun) {

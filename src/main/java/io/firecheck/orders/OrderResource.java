@@ -1,11 +1,13 @@
 package io.firecheck.orders;
 
+import io.firecheck.security.CurrentCaller;
+import io.firecheck.security.Roles;
 import io.firecheck.web.Problems;
 import io.firecheck.web.QueryParams;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
@@ -30,12 +32,15 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
         + "PENDING_ACCEPTANCE → CLOSED, every step recorded")
 public class OrderResource {
     private final OrderService orders;
+    private final CurrentCaller caller;
 
-    public OrderResource(OrderService orders) {
+    public OrderResource(OrderService orders, CurrentCaller caller) {
         this.orders = orders;
+        this.caller = caller;
     }
 
     @GET
+    @RolesAllowed({Roles.OFFICER, Roles.SUPERVISOR, Roles.AUDITOR})
     @Operation(summary = "Supervision orders, newest first; filter by status, jurisdiction, buildingId, overdue")
     @APIResponse(responseCode = "200", description = "One page of orders")
     @APIResponse(responseCode = "400", description = "A filter or paging parameter is invalid; violations name it")
@@ -50,65 +55,53 @@ public class OrderResource {
                                 @QueryParam("size") String size) {
         OrderService.Filter filter = new OrderService.Filter(status(status), QueryParams.blankToNull(jurisdiction),
                 QueryParams.blankToNull(buildingId), overdue == null || overdue.isEmpty() ? null : QueryParams.bool("overdue", overdue, false));
-        return orders.list(filter, QueryParams.integer("page", page, 0, 0, 1_000_000), QueryParams.integer("size", size, 20, 1, 200));
+        return orders.list(filter, QueryParams.integer("page", page, 0, 0, 1_000_000), QueryParams.integer("size", size, 20, 1, 200),
+                caller.get());
     }
 
     @GET
     @Path("/{id}")
+    @RolesAllowed({Roles.OFFICER, Roles.SUPERVISOR, Roles.AUDITOR})
     @Operation(summary = "One order with its hazards, linked evaluations, hazard history and transitions")
     @APIResponse(responseCode = "200", description = "The order", content = @Content(schema = @Schema(implementation = OrderViews.Detail.class)))
     @APIResponse(responseCode = "404", description = "No supervision order with this id")
     public Response get(@PathParam("id") String id) {
-        return QueryParams.uuid(id).flatMap(orders::find).map(d -> Response.ok(d).build())
+        return QueryParams.uuid(id).flatMap(uuid -> orders.find(uuid, caller.get())).map(d -> Response.ok(d).build())
                 .orElseGet(() -> Problems.response(404, "Not Found", "no supervision order with id " + id));
     }
 
     @POST
     @Path("/{id}/transitions")
+    @RolesAllowed({Roles.OFFICER, Roles.SUPERVISOR})
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Move the order one step: OPEN → RECTIFYING → PENDING_ACCEPTANCE → CLOSED; 409 otherwise")
+    @Operation(summary = "Move the order one step: OPEN → RECTIFYING → PENDING_ACCEPTANCE → CLOSED; 409 otherwise",
+            description = "Recorded under the token's name. Closing (销案) needs the supervisor role.")
     @APIResponse(responseCode = "200", description = "The order after the transition")
     @APIResponse(responseCode = "400", description = "The body is invalid; violations name the field")
     @APIResponse(responseCode = "404", description = "No supervision order with this id")
     @APIResponse(responseCode = "409", description = "The lifecycle forbids this transition, or the owner's written measures "
             + "are incomplete for RECTIFYING")
-    public OrderViews.Detail transition(@PathParam("id") String id, @Valid TransitionRequest request,
-                                        @HeaderParam("X-Actor") String actorHeader) {
+    public OrderViews.Detail transition(@PathParam("id") String id, @Valid TransitionRequest request) {
         if (request == null) {
-            throw QueryParams.invalid("$", "a JSON body {\"to\": …, \"note\": …, \"by\": …} is required");
+            throw QueryParams.invalid("$", "a JSON body {\"to\": …, \"note\": …} is required");
         }
-        return orders.transition(requireUuid(id), request, actor(request.by(), actorHeader));
+        return orders.transition(requireUuid(id), request, caller.get());
     }
 
     @PUT
     @Path("/{id}/measures")
+    @RolesAllowed({Roles.OFFICER, Roles.SUPERVISOR})
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Record the owner's written rectification plan, responsibility, measures, funding and interim measures")
     @APIResponse(responseCode = "200", description = "The order with the measures recorded")
     @APIResponse(responseCode = "400", description = "The body is invalid; violations name the field")
     @APIResponse(responseCode = "404", description = "No supervision order with this id")
     @APIResponse(responseCode = "409", description = "The order is closed")
-    public OrderViews.Detail measures(@PathParam("id") String id, @Valid OrderViews.Measures measures,
-                                      @HeaderParam("X-Actor") String actorHeader) {
+    public OrderViews.Detail measures(@PathParam("id") String id, @Valid OrderViews.Measures measures) {
         if (measures == null) {
             throw QueryParams.invalid("$", "a JSON body with the measures is required");
         }
-        return orders.recordMeasures(requireUuid(id), measures, actor(null, actorHeader));
-    }
-
-    /**
-     * Every transition records who made it: the body's "by", or the X-Actor header (HTTP headers are
-     * ASCII, so a name in Chinese goes in the body).
-     */
-    private static String actor(String by, String header) {
-        String who = by != null && !by.isBlank() ? by : header;
-        if (who == null || who.isBlank()) {
-            throw QueryParams.invalid("by", "say who makes this change: \"by\" in the body or the X-Actor header");
-        }
-        if (who.strip().length() > 200) {
-            throw QueryParams.invalid("by", "at most 200 characters");
-        }
-        return who.strip();
+        return orders.recordMeasures(requireUuid(id), measures, caller.get());
     }
 
     private static OrderStatus status(String value) {

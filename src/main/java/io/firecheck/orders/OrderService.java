@@ -6,10 +6,18 @@ import static io.firecheck.persistence.SqlValues.localDate;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.firecheck.audit.AuditAction;
+import io.firecheck.audit.AuditLog;
 import io.firecheck.engine.DeterminationResult;
 import io.firecheck.persistence.JsonColumns;
 import io.firecheck.persistence.Jurisdictions;
+import io.firecheck.security.AccessDenied;
+import io.firecheck.security.Caller;
+import io.firecheck.security.Roles;
+import io.firecheck.security.ScopeSql;
+import io.quarkus.security.ForbiddenException;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.TypedQuery;
 import jakarta.transaction.Transactional;
@@ -32,18 +40,22 @@ public class OrderService {
     private final EntityManager em;
     private final ObjectMapper mapper;
     private final Clock clock;
+    private final AuditLog audit;
+    private final Event<AccessDenied> denied;
 
-    public OrderService(EntityManager em, ObjectMapper mapper, Clock clock) {
+    public OrderService(EntityManager em, ObjectMapper mapper, Clock clock, AuditLog audit, Event<AccessDenied> denied) {
         this.em = em;
         this.mapper = mapper;
         this.clock = clock;
+        this.audit = audit;
+        this.denied = denied;
     }
 
     public record Filter(OrderStatus status, String jurisdiction, String buildingId, Boolean overdue) {
     }
 
-    public OrderViews.Page list(Filter filter, int page, int size) {
-        StringBuilder where = new StringBuilder(" WHERE 1 = 1");
+    public OrderViews.Page list(Filter filter, int page, int size, Caller caller) {
+        StringBuilder where = new StringBuilder(" WHERE 1 = 1" + ScopeSql.and("o.jurisdiction", caller));
         Map<String, Object> params = new HashMap<>();
         if (filter.status() != null) {
             where.append(" AND o.status = :status");
@@ -70,19 +82,25 @@ public class OrderService {
             q.setParameter(k, v);
             count.setParameter(k, v);
         });
+        ScopeSql.bind(q, caller);
+        ScopeSql.bind(count, caller);
         List<OrderViews.Summary> items = q.setFirstResult(page * size).setMaxResults(size).getResultList()
                 .stream().map(this::summary).toList();
         return new OrderViews.Page(items, page, size, count.getSingleResult());
     }
 
-    public Optional<OrderViews.Detail> find(UUID id) {
-        return Optional.ofNullable(em.find(OrderEntity.class, id)).map(this::detail);
+    /** Out of the caller's jurisdiction is as not found: the order's existence is not disclosed. */
+    public Optional<OrderViews.Detail> find(UUID id, Caller caller) {
+        return Optional.ofNullable(em.find(OrderEntity.class, id)).filter(o -> caller.covers(o.jurisdiction)).map(this::detail);
     }
 
-    /** A person's transition; the lifecycle allows only one step forward. */
+    /** A person's transition; the lifecycle allows only one step forward, and only a supervisor closes (销案). */
     @Transactional
-    public OrderViews.Detail transition(UUID id, TransitionRequest request, String actor) {
-        OrderEntity order = require(id);
+    public OrderViews.Detail transition(UUID id, TransitionRequest request, Caller caller) {
+        OrderEntity order = require(id, caller);
+        if (request.to() == OrderStatus.CLOSED && !caller.has(Roles.SUPERVISOR)) {
+            throw new ForbiddenException("closing a supervision order (销案) needs the " + Roles.SUPERVISOR + " role");
+        }
         if (!order.status.personMayMoveTo(request.to())) {
             throw new ForbiddenTransitionException(order.status, request.to(), allowedFrom(order.status));
         }
@@ -91,8 +109,9 @@ public class OrderService {
                     "the owner's written measures are incomplete: " + measures(order).missing());
         }
         Instant now = clock.instant();
-        em.persist(OrderEventEntity.of(order.id, OrderEventEntity.Kind.TRANSITION, order.status, request.to(), actor,
+        em.persist(OrderEventEntity.of(order.id, OrderEventEntity.Kind.TRANSITION, order.status, request.to(), caller.name(),
                 request.note(), now));
+        audit.record(caller, AuditAction.ORDER_TRANSITION, "supervision order " + order.number, order.status + " → " + request.to());
         order.status = request.to();
         if (request.to() == OrderStatus.CLOSED) {
             order.closedAt = now;
@@ -102,8 +121,8 @@ public class OrderService {
     }
 
     @Transactional
-    public OrderViews.Detail recordMeasures(UUID id, OrderViews.Measures m, String actor) {
-        OrderEntity order = require(id);
+    public OrderViews.Detail recordMeasures(UUID id, OrderViews.Measures m, Caller caller) {
+        OrderEntity order = require(id, caller);
         if (order.status == OrderStatus.CLOSED) {
             throw new ForbiddenTransitionException(order.status, order.status, "a closed order cannot be changed");
         }
@@ -113,7 +132,8 @@ public class OrderService {
         order.measures = m.measures();
         order.funding = m.funding();
         order.interimSafetyMeasures = m.interimSafetyMeasures();
-        em.persist(OrderEventEntity.of(order.id, OrderEventEntity.Kind.MEASURES_RECORDED, null, null, actor, null, clock.instant()));
+        em.persist(OrderEventEntity.of(order.id, OrderEventEntity.Kind.MEASURES_RECORDED, null, null, caller.name(), null, clock.instant()));
+        audit.record(caller, AuditAction.MEASURES_RECORDED, "supervision order " + order.number, "RECORDED");
         em.flush();
         return detail(order);
     }
@@ -147,9 +167,14 @@ public class OrderService {
         return escalated;
     }
 
-    private OrderEntity require(UUID id) {
+    private OrderEntity require(UUID id, Caller caller) {
         OrderEntity order = em.find(OrderEntity.class, id, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
         if (order == null) {
+            throw new OrderNotFoundException(id);
+        }
+        if (!caller.covers(order.jurisdiction)) {
+            // a 404 to the caller, so that the order is not disclosed; a refused write to the audit log
+            denied.fire(new AccessDenied(caller, "supervision order " + order.number, "404 outside the caller's jurisdiction"));
             throw new OrderNotFoundException(id);
         }
         return order;

@@ -35,14 +35,27 @@ final class Csv {
         if (value == null) {
             return "";
         }
+        if (value instanceof Number) {
+            return value.toString(); // a count or a rate is never a formula, and -1 stays a number
+        }
         String s = value instanceof List<?> list ? String.join("、", list.stream().map(String::valueOf).toList()) : value.toString();
-        // a leading = + - @ would be run as a formula by Excel
-        if (!s.isEmpty() && "=+-@".indexOf(s.charAt(0)) >= 0) {
+        boolean formula = isFormula(s);
+        if (formula) {
             s = "'" + s;
         }
-        if (s.contains(",") || s.contains("\"") || s.contains("\n") || s.contains("\r")) {
+        if (formula || s.contains(",") || s.contains("\"") || s.contains("\n") || s.contains("\r")) {
             return "\"" + s.replace("\"", "\"\"") + "\"";
         }
         return s;
+    }
+
+    /**
+     * Building names, owners and addresses are free text written by others. As OWASP recommends for CSV
+     * injection, a cell starting with = + - @ tab or carriage return (or their full-width forms, which
+     * spreadsheets in Chinese locales also read as formulas) gets a leading ' and is quoted, so Excel shows
+     * it as text instead of running it.
+     */
+    static boolean isFormula(String s) {
+        return !s.isEmpty() && "=+-@\t\r＝＋－＠".indexOf(s.charAt(0)) >= 0;
     }
 }

@@ -2,6 +2,9 @@ package io.firecheck.reports;
 
 import static io.firecheck.web.QueryParams.blankToNull;
 
+import io.firecheck.security.CurrentCaller;
+import io.firecheck.security.Roles;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -20,15 +23,19 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-/** The two lists and progress; Accept: text/csv or ?format=csv (see {@link ReportFormat}) gives a spreadsheet-ready download. */
+/** The two lists and progress; Accept: text/csv or ?format=csv (see {@link ReportFormat}) gives a spreadsheet-ready download.
+ * Rows outside the caller's jurisdiction are left out. */
 @Path("/api/v1/reports")
 @Tag(name = "Reports", description = "问题隐患清单, 整改责任清单 and rectification progress, as JSON or CSV for Excel")
+@RolesAllowed({Roles.OFFICER, Roles.SUPERVISOR, Roles.AUDITOR})
 public class ReportResource {
     private static final String JURISDICTION = "the area and its sub-areas: 越秀区 covers 越秀区·北京街道, not 越秀区X";
     private final ReportService reports;
+    private final CurrentCaller caller;
 
-    public ReportResource(ReportService reports) {
+    public ReportResource(ReportService reports, CurrentCaller caller) {
         this.reports = reports;
+        this.caller = caller;
     }
 
     @GET
@@ -40,7 +47,7 @@ public class ReportResource {
     @Parameter(name = ReportFormat.PARAM, in = ParameterIn.QUERY, description = "csv or json; overrides Accept",
             schema = @Schema(type = SchemaType.STRING, enumeration = {"csv", "json"}))
     public List<ReportRows.Hazard> hazards(@Parameter(description = JURISDICTION) @QueryParam("jurisdiction") String jurisdiction) {
-        return reports.hazards(blankToNull(jurisdiction));
+        return reports.hazards(blankToNull(jurisdiction), caller.get());
     }
 
     @GET
@@ -50,7 +57,7 @@ public class ReportResource {
         return csv("hazards", "问题隐患清单", Csv.write(
                 List.of("辖区", "建筑编号", "建筑名称", "检查编号", "检查日期", "评估结论", "评估结论代码", "隐患编号", "等级", "等级代码",
                         "隐患", "证据", "整改要求", "督办编号"),
-                reports.hazards(blankToNull(jurisdiction)),
+                reports.hazards(blankToNull(jurisdiction), caller.get()),
                 h -> List.of(h.jurisdiction(), h.buildingId(), nz(h.buildingName()), h.inspectionId(), h.inspectionDate(),
                         h.classificationZh(), h.classification(), h.ruleId(), h.levelZh(), h.level(), h.titleZh(), h.evidence(),
                         h.rectification(), nz(h.orderNumber()))));
@@ -65,7 +72,7 @@ public class ReportResource {
     @Parameter(name = ReportFormat.PARAM, in = ParameterIn.QUERY, description = "csv or json; overrides Accept",
             schema = @Schema(type = SchemaType.STRING, enumeration = {"csv", "json"}))
     public List<ReportRows.Responsibility> responsibilities(@Parameter(description = JURISDICTION) @QueryParam("jurisdiction") String jurisdiction) {
-        return reports.responsibilities(blankToNull(jurisdiction));
+        return reports.responsibilities(blankToNull(jurisdiction), caller.get());
     }
 
     @GET
@@ -75,7 +82,7 @@ public class ReportResource {
         return csv("responsibilities", "整改责任清单", Csv.write(
                 List.of("督办编号", "辖区", "建筑编号", "建筑名称", "隐患", "责任单位", "责任人", "整改方案", "整改措施", "整改资金",
                         "临时性防范措施", "整改期限", "状态", "状态代码", "是否逾期"),
-                reports.responsibilities(blankToNull(jurisdiction)),
+                reports.responsibilities(blankToNull(jurisdiction), caller.get()),
                 r -> List.of(r.orderNumber(), r.jurisdiction(), r.buildingId(), nz(r.buildingName()), r.hazards(),
                         nz(r.responsibleUnit()), nz(r.responsiblePerson()), nz(r.rectificationPlan()), nz(r.measures()),
                         nz(r.funding()), nz(r.interimSafetyMeasures()), r.dueDate(), r.statusZh(), r.status(),
@@ -91,7 +98,7 @@ public class ReportResource {
     @Parameter(name = ReportFormat.PARAM, in = ParameterIn.QUERY, description = "csv or json; overrides Accept",
             schema = @Schema(type = SchemaType.STRING, enumeration = {"csv", "json"}))
     public List<ReportRows.Progress> progress(@Parameter(description = JURISDICTION) @QueryParam("jurisdiction") String jurisdiction) {
-        return reports.progress(blankToNull(jurisdiction));
+        return reports.progress(blankToNull(jurisdiction), caller.get());
     }
 
     @GET
@@ -100,7 +107,7 @@ public class ReportResource {
     public Response progressCsv(@QueryParam("jurisdiction") String jurisdiction) {
         return csv("progress", "整改进度", Csv.write(
                 List.of("辖区", "检查建筑数", "隐患总数", "已整改", "整改率(%)", "已达节点(%)", "督办中", "逾期", "已升级督办", "已销案"),
-                reports.progress(blankToNull(jurisdiction)),
+                reports.progress(blankToNull(jurisdiction), caller.get()),
                 p -> List.of(p.jurisdiction(), p.buildingsInspected(), p.hazardsRecorded(), p.hazardsRectified(),
                         p.rectificationRatePercent(), p.milestoneReached() == null ? "" : p.milestoneReached(), p.ordersOpen(),
                         p.ordersOverdue(), p.ordersEscalated(), p.ordersClosed())));

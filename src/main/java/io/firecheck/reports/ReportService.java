@@ -8,6 +8,8 @@ import io.firecheck.engine.Classification;
 import io.firecheck.engine.Level;
 import io.firecheck.orders.OrderStatus;
 import io.firecheck.persistence.Jurisdictions;
+import io.firecheck.security.Caller;
+import io.firecheck.security.ScopeSql;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.Query;
@@ -39,7 +41,7 @@ public class ReportService {
     }
 
     @SuppressWarnings("unchecked")
-    public List<ReportRows.Hazard> hazards(String jurisdiction) {
+    public List<ReportRows.Hazard> hazards(String jurisdiction, Caller caller) {
         List<Object[]> rows = query("WITH " + LATEST + """
                 SELECT l.jurisdiction, l.building_id, l.document -> 'building' ->> 'name', l.inspection_id, l.inspection_date,
                        l.classification, f ->> 'ruleId', f ->> 'level', f ->> 'titleZh', f ->> 'evidence',
@@ -47,9 +49,9 @@ public class ReportService {
                 FROM latest l
                 CROSS JOIN LATERAL jsonb_array_elements(l.result -> 'findings') WITH ORDINALITY AS x(f, n)
                 LEFT JOIN supervision_order o ON o.building_id = l.building_id AND o.status <> 'CLOSED'
-                WHERE (f ->> 'correctedOnSite') IS DISTINCT FROM 'true'""" + in(jurisdiction, "l.jurisdiction") + """
+                WHERE (f ->> 'correctedOnSite') IS DISTINCT FROM 'true'""" + in(jurisdiction, "l.jurisdiction") + ScopeSql.and("l.jurisdiction", caller) + """
                 ORDER BY l.jurisdiction, l.building_id, x.n
-                """, jurisdiction).getResultList();
+                """, jurisdiction, caller).getResultList();
         return rows.stream().map(r -> ReportRows.Hazard.of((String) r[0], (String) r[1], (String) r[2], (String) r[3],
                 localDate(r[4]), Classification.valueOf((String) r[5]), (String) r[6], Level.valueOf((String) r[7]),
                 (String) r[8], (String) r[9], (String) r[10], (String) r[11]))
@@ -57,7 +59,7 @@ public class ReportService {
     }
 
     @SuppressWarnings("unchecked")
-    public List<ReportRows.Responsibility> responsibilities(String jurisdiction) {
+    public List<ReportRows.Responsibility> responsibilities(String jurisdiction, Caller caller) {
         LocalDate today = LocalDate.now(clock);
         List<Object[]> rows = query("""
                 SELECT o.number, o.jurisdiction, o.building_id, o.building_name,
@@ -65,9 +67,9 @@ public class ReportService {
                        o.responsible_unit, o.responsible_person, o.rectification_plan, o.measures, o.funding,
                        o.interim_safety_measures, o.due_date, o.status, o.escalated_at
                 FROM supervision_order o
-                WHERE o.status <> 'CLOSED'""" + in(jurisdiction, "o.jurisdiction") + """
+                WHERE o.status <> 'CLOSED'""" + in(jurisdiction, "o.jurisdiction") + ScopeSql.and("o.jurisdiction", caller) + """
                 ORDER BY o.jurisdiction, o.due_date, o.number
-                """, jurisdiction).getResultList();
+                """, jurisdiction, caller).getResultList();
         return rows.stream().map(r -> {
             LocalDate due = localDate(r[11]);
             OrderStatus status = OrderStatus.valueOf((String) r[12]);
@@ -83,7 +85,7 @@ public class ReportService {
      * building's latest inspection no longer finds it open (or it was corrected on site).
      */
     @SuppressWarnings("unchecked")
-    public List<ReportRows.Progress> progress(String jurisdiction) {
+    public List<ReportRows.Progress> progress(String jurisdiction, Caller caller) {
         List<Object[]> rows = query("WITH " + LATEST + """
                 , recorded AS (
                     SELECT DISTINCT e.building_id, f ->> 'ruleId' AS rule_id
@@ -111,9 +113,10 @@ public class ReportService {
                        coalesce(h.rectified, 0), coalesce(o.open, 0), coalesce(o.overdue, 0), coalesce(o.escalated, 0),
                        coalesce(o.closed, 0)
                 FROM hazards h FULL JOIN orders o ON o.jurisdiction = h.jurisdiction
-                WHERE TRUE""" + in(jurisdiction, "coalesce(h.jurisdiction, o.jurisdiction)") + """
+                WHERE TRUE""" + in(jurisdiction, "coalesce(h.jurisdiction, o.jurisdiction)")
+                + ScopeSql.and("coalesce(h.jurisdiction, o.jurisdiction)", caller) + """
                 ORDER BY 1
-                """, jurisdiction).setParameter("today", LocalDate.now(clock)).getResultList();
+                """, jurisdiction, caller).setParameter("today", LocalDate.now(clock)).getResultList();
         return rows.stream().map(r -> {
             long recorded = ((Number) r[2]).longValue();
             long rectified = ((Number) r[3]).longValue();
@@ -132,8 +135,8 @@ public class ReportService {
         return jurisdiction == null ? "" : " AND " + Jurisdictions.matches(column);
     }
 
-    private Query query(String sql, String jurisdiction) {
-        Query q = em.createNativeQuery(sql);
+    private Query query(String sql, String jurisdiction, Caller caller) {
+        Query q = ScopeSql.bind(em.createNativeQuery(sql), caller);
         if (jurisdiction != null) {
             q.setParameter("jurisdiction", jurisdiction).setParameter("jurisdictionSubAreas", Jurisdictions.subAreas(jurisdiction));
         }

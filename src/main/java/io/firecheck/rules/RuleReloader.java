@@ -2,6 +2,8 @@ package io.firecheck.rules;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.firecheck.audit.AuditAction;
+import io.firecheck.audit.AuditLog;
 import io.firecheck.config.FirecheckConfig;
 import io.firecheck.config.ThisInstance;
 import io.firecheck.engine.RuleProblem;
@@ -11,6 +13,7 @@ import io.firecheck.persistence.JsonColumns;
 import io.firecheck.replay.FixtureGate;
 import io.firecheck.replay.FixtureProblemException;
 import io.firecheck.replay.ReplayOutcome;
+import io.firecheck.security.Caller;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -39,9 +42,10 @@ public class RuleReloader {
     private final MeterRegistry meters;
     private final ReentrantLock running = new ReentrantLock();
     private final RuleSetStore store;
+    private final AuditLog audit;
 
     public RuleReloader(RuleBook ruleBook, FirecheckConfig config, EntityManager em, ObjectMapper mapper, Clock clock,
-                        MeterRegistry meters, RuleSetStore store) {
+                        MeterRegistry meters, RuleSetStore store, AuditLog audit) {
         this.store = store;
         this.ruleBook = ruleBook;
         this.config = config;
@@ -49,33 +53,40 @@ public class RuleReloader {
         this.mapper = mapper;
         this.clock = clock;
         this.meters = meters;
+        this.audit = audit;
     }
 
     /**
      * One reload compiles at a time (each takes seconds of CPU), and a request while one runs is turned away
-     * rather than queued, so reloads cannot be used to tie up the service.
+     * rather than queued, so reloads cannot be used to tie up the service. The audit log records it.
      *
      * @throws ReloadInProgressException when another reload is running
      */
-    public ReloadOutcome reloadUnlessBusy(String by) {
+    public ReloadOutcome reloadUnlessBusy(Caller caller) {
         if (!running.tryLock()) {
             throw new ReloadInProgressException();
         }
         try {
-            return reloadLocked(by);
+            return audited(caller, reloadLocked(caller.name()));
         } finally {
             running.unlock();
         }
     }
 
     /** Waits for a running reload, then reloads: a change on disk seen while one runs must not be lost. */
-    public ReloadOutcome reload(String by) {
+    public ReloadOutcome reload(Caller caller) {
         running.lock();
         try {
-            return reloadLocked(by);
+            return audited(caller, reloadLocked(caller.name()));
         } finally {
             running.unlock();
         }
+    }
+
+    private ReloadOutcome audited(Caller caller, ReloadOutcome outcome) {
+        audit.recordSeparately(caller, AuditAction.RULE_RELOAD,
+                "rule set " + (outcome.version() == null ? "(not compiled)" : outcome.version()), outcome.outcome());
+        return outcome;
     }
 
     private ReloadOutcome reloadLocked(String by) {

@@ -5,10 +5,12 @@ import io.firecheck.engine.RuleInfo;
 import io.firecheck.engine.RuleProblem;
 import io.firecheck.engine.RuleSet;
 import io.firecheck.replay.ReplayOutcome;
+import io.firecheck.security.CurrentCaller;
+import io.firecheck.security.Roles;
 import io.firecheck.web.Problem;
 import io.firecheck.web.QueryParams;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -32,10 +34,12 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class RulesResource {
     private final RuleBook ruleBook;
     private final RuleReloader reloader;
+    private final CurrentCaller caller;
 
-    public RulesResource(RuleBook ruleBook, RuleReloader reloader) {
+    public RulesResource(RuleBook ruleBook, RuleReloader reloader, CurrentCaller caller) {
         this.ruleBook = ruleBook;
         this.reloader = reloader;
+        this.caller = caller;
     }
 
     /**
@@ -54,6 +58,7 @@ public class RulesResource {
     }
 
     @GET
+    @RolesAllowed({Roles.CLIENT, Roles.OFFICER, Roles.SUPERVISOR, Roles.RULE_AUTHOR, Roles.AUDITOR})
     @Operation(summary = "The active rule set: version, when and from which files it was loaded, every rule's metadata, the thresholds")
     @APIResponse(responseCode = "200", description = "The active rule set")
     public Catalogue catalogue() {
@@ -66,19 +71,18 @@ public class RulesResource {
 
     @POST
     @Path("/reload")
-    @Operation(summary = "Recompile rules/, replay the fixtures, and swap only if both succeed; 422 otherwise")
+    @RolesAllowed(Roles.RULE_AUTHOR)
+    @Operation(summary = "Recompile rules/, replay the fixtures, and swap only if both succeed; 422 otherwise",
+            description = "Recorded under the token's name in the reload history and the audit log. One reload "
+                    + "compiles at a time: a request while one runs gets 409 with Retry-After.")
     @APIResponse(responseCode = "200", description = "ACTIVATED (the new set serves) or UNCHANGED",
             content = @Content(schema = @Schema(implementation = ReloadOutcome.class)))
-    @APIResponse(responseCode = "400", description = "The actor name is too long")
+    @APIResponse(responseCode = "409", description = "Another reload is running; retry after Retry-After seconds")
     @APIResponse(responseCode = "422", description = "The folder does not compile, or fixtures fail under it: each error "
             + "with file, line and message; the active set keeps serving",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = ReloadProblem.class)))
-    public Response reload(@HeaderParam("X-Actor") String actor, @QueryParam("by") String by) {
-        String who = by != null && !by.isBlank() ? by : actor != null && !actor.isBlank() ? actor : "api";
-        if (who.length() > 200) {
-            throw QueryParams.invalid("by", "at most 200 characters");
-        }
-        ReloadOutcome outcome = reloader.reloadUnlessBusy(who);
+    public Response reload() {
+        ReloadOutcome outcome = reloader.reloadUnlessBusy(caller.get());
         if (!outcome.rejected()) {
             return Response.ok(outcome).build();
         }
@@ -92,6 +96,7 @@ public class RulesResource {
 
     @GET
     @Path("/reloads")
+    @RolesAllowed({Roles.RULE_AUTHOR, Roles.AUDITOR})
     @Operation(summary = "Reload history, newest first: version, time, who, outcome, errors")
     @APIResponse(responseCode = "200", description = "The latest attempts")
     @APIResponse(responseCode = "400", description = "limit is not a whole number from 1 to 1000")

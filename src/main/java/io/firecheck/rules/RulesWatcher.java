@@ -70,7 +70,7 @@ public class RulesWatcher {
                     drain(more);
                 }
                 try {
-                    ReloadOutcome outcome = reloader.reload("watch");
+                    ReloadOutcome outcome = reloader.reload(io.firecheck.security.Caller.system("watch"));
                     LOG.infof("Rules changed on disk: reload %s (%s)", outcome.outcome(), outcome.version());
                 } catch (RuntimeException e) {
                     LOG.error("Reload after a change on disk failed; the active rule set keeps serving", e);

@@ -18,7 +18,8 @@ class HttpReplayTest {
 
     @Test
     void everyFixturePassesOverHttpAndTheServicesRuleVersionIsShown() throws Exception {
-        MainTest.Run r = MainTest.run("replay", "--url", service.toString(), "--junit", "target/firecheck/TEST-http.xml");
+        MainTest.Run r = MainTest.run("replay", "--url", service.toString(), "--junit", "target/firecheck/TEST-http.xml",
+                "--token", io.firecheck.security.TestTokens.token("qa", null, io.firecheck.security.Roles.CLIENT));
         assertEquals(0, r.exit(), r.out());
         String version = new RuleSetLoader().load(ShippedRules.RULES).version();
         assertTrue(r.lines().get(0).contains("rule set " + version), r.out());

@@ -161,9 +161,17 @@ class EvaluationApiTest {
                 .body("determination.countedElements", empty());
     }
 
+    /** Health and metrics are on the management interface, without a token. */
+    @io.quarkus.test.common.http.TestHTTPResource(value = "/health/ready", management = true)
+    java.net.URL health;
+
+    @io.quarkus.test.common.http.TestHTTPResource(value = "/metrics", management = true)
+    java.net.URL metrics;
+
     @Test
     void healthIsReadyWithTheRuleSet() {
-        given().get("/q/health/ready").then().statusCode(200)
+        given().get("/q/health/ready").then().statusCode(404); // not on the public API port
+        io.firecheck.security.TestTokens.anonymous().get(health).then().statusCode(200)
                 .body("status", equalTo("UP"))
                 .body("checks.name", hasItem("rule set"));
     }
@@ -171,9 +179,14 @@ class EvaluationApiTest {
     @Test
     void metricsCountEvaluationsByClassification() {
         post(TestDocs.tower()).then().statusCode(201);
-        String metrics = given().get("/q/metrics").then().statusCode(200).extract().asString();
+        String metrics = given().get(this.metrics).then().statusCode(200).extract().asString();
         org.junit.jupiter.api.Assertions.assertTrue(metrics.contains("firecheck_evaluations_total{classification=\"COMPLIANT\""), metrics.lines().filter(l -> l.contains("firecheck")).toList().toString());
         org.junit.jupiter.api.Assertions.assertTrue(metrics.contains("firecheck_evaluation_duration_seconds"));
+    }
+
+    @Test
+    void swaggerUiIsOnTheApiPort() {
+        io.firecheck.security.TestTokens.anonymous().get("/q/swagger-ui/").then().statusCode(200);
     }
 
     @Test

@@ -37,7 +37,8 @@ class RuleReloadTest {
     }
 
     static Response reload() {
-        return given().header("X-Actor", "test-officer").post("/api/v1/rules/reload");
+        return io.firecheck.security.TestTokens.as("test-officer", null, io.firecheck.security.Roles.RULE_AUTHOR)
+                .post("/api/v1/rules/reload");
     }
 
     @AfterEach

@@ -1,0 +1,56 @@
+package io.firecheck.security;
+
+import io.firecheck.config.FirecheckConfig;
+import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.identity.SecurityIdentity;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
+import java.util.Set;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+
+/** The verified token of the current request, as a {@link Caller}. */
+@RequestScoped
+public class CurrentCaller {
+    static final Caller ANONYMOUS = new Caller("anonymous", Set.of(), null);
+
+    private final SecurityIdentity identity;
+    private final JsonWebToken token;
+    private final String jurisdictionClaim;
+    private Caller caller;
+
+    public CurrentCaller(SecurityIdentity identity, JsonWebToken token, FirecheckConfig config) {
+        this.identity = identity;
+        this.token = token;
+        this.jurisdictionClaim = config.auth().jurisdictionClaim();
+    }
+
+    public Caller get() {
+        if (caller == null) {
+            caller = identity.isAnonymous() ? ANONYMOUS
+                    : new Caller(identity.getPrincipal().getName(), Set.copyOf(identity.getRoles()), jurisdiction(token, jurisdictionClaim));
+        }
+        return caller;
+    }
+
+    /**
+     * The claim may be nested ("org/jurisdiction"). A token that carries the claim empty is refused rather
+     * than read as city-wide: only the absence of the claim means city-wide.
+     */
+    static String jurisdiction(JsonWebToken token, String claimPath) {
+        String[] path = claimPath.split("/");
+        Object value = token.getClaim(path[0]);
+        for (int i = 1; i < path.length && value != null; i++) {
+            value = value instanceof JsonObject o ? o.get(path[i]) : null;
+        }
+        if (value == null || value == JsonValue.NULL) {
+            return null;
+        }
+        String text = value instanceof JsonString s ? s.getString() : value instanceof String s ? s : null;
+        if (text == null || text.isBlank()) {
+            throw new ForbiddenException("the token's " + claimPath + " claim must be a jurisdiction name; leave it out for city-wide access");
+        }
+        return text.strip();
+    }
+}
