@@ -25,6 +25,10 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 @TestProfile(ProxiedDatabaseProfile.class)
 class DatabaseFaultTest {
+    /** Readiness is on the management interface. */
+    @io.quarkus.test.common.http.TestHTTPResource(value = "/health/ready", management = true)
+    java.net.URL ready;
+
     static final long LIMIT_MS = 2000;
     static final ExecutorService CLIENT = Executors.newCachedThreadPool();
     static final TcpProxy PROXY = ProxiedDatabaseProfile.PROXY;
@@ -67,7 +71,7 @@ class DatabaseFaultTest {
         assertTrue(Integer.parseInt(write.header("Retry-After")) > 0);
         Response read = timed(() -> given().get("/api/v1/evaluations/" + storedId));
         assertEquals(503, read.statusCode(), read.asString());
-        Response ready = timed(() -> given().get("/q/health/ready"));
+        Response ready = timed(() -> given().get(ready));
         assertEquals(503, ready.statusCode(), ready.asString());
     }
 
@@ -84,7 +88,7 @@ class DatabaseFaultTest {
     private static void awaitRecovery() throws Exception {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(15);
         while (System.nanoTime() < deadline) {
-            if (CLIENT.submit(() -> given().get("/q/health/ready").statusCode()).get(5, TimeUnit.SECONDS) == 200) {
+            if (CLIENT.submit(() -> given().get(ready).statusCode()).get(5, TimeUnit.SECONDS) == 200) {
                 storeOne();
                 return;
             }

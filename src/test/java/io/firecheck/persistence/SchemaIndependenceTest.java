@@ -27,6 +27,10 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 @TestProfile(SchemaIndependenceTest.MisleadingUrl.class)
 class SchemaIndependenceTest {
+    /** Readiness is on the management interface. */
+    @io.quarkus.test.common.http.TestHTTPResource(value = "/health/ready", management = true)
+    java.net.URL ready;
+
 
     public static class MisleadingUrl implements QuarkusTestProfile {
         @Override
@@ -53,17 +57,17 @@ class SchemaIndependenceTest {
 
     @Test
     void readinessIsDownWhileATableIsMissing() throws SQLException {
-        given().get("/q/health/ready").then().statusCode(200);
+        given().get(ready).then().statusCode(200);
         execute("ALTER TABLE firecheck_test.supervision_order_event RENAME TO supervision_order_event_away");
         try {
-            given().get("/q/health/ready").then().statusCode(503)
+            given().get(ready).then().statusCode(503)
                     .body("checks.find { it.name == 'database schema' }.status", equalTo("DOWN"))
                     .body("checks.find { it.name == 'database schema' }.data.problems",
                             containsString("firecheck_test.supervision_order_event: missing"));
         } finally {
             execute("ALTER TABLE firecheck_test.supervision_order_event_away RENAME TO supervision_order_event");
         }
-        given().get("/q/health/ready").then().statusCode(200);
+        given().get(ready).then().statusCode(200);
     }
 
     private long count(String sql) throws SQLException {

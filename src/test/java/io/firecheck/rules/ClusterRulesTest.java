@@ -31,6 +31,10 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 @TestProfile(ClusterRulesTest.QuickCheck.class)
 class ClusterRulesTest {
+    /** Readiness is on the management interface. */
+    @io.quarkus.test.common.http.TestHTTPResource(value = "/health/ready", management = true)
+    java.net.URL ready;
+
     static final String TITLE = "@title(\"Shaft wall fire resistance below 1.00 h\")";
 
     /** This instance's rules folder, a copy a test may change (as a new image would bring new rules). */
@@ -99,7 +103,7 @@ class ClusterRulesTest {
                 .body("rules.find { it.id == 'SHAFT-WALL-RATING' }.title", equalTo("Shaft wall rating, from B"));
         given().get("/api/v1/rules/reloads").then().body("[0].outcome", equalTo("ADOPTED"))
                 .body("[0].version", equalTo(other.version()));
-        given().get("/q/health/ready").then().statusCode(200);
+        given().get(ready).then().statusCode(200);
     }
 
     @Test
@@ -116,9 +120,9 @@ class ClusterRulesTest {
         broken.put("shafts.drl", broken.get("shafts.drl").replace("ShaftEntry(shaft.independent == false)",
                 "ShaftEntry(shaft.independent == false"));
         insert("sha256:broken", broken);
-        assertEquals("ok", await(() -> given().get("/q/health/ready").statusCode() == 503, CONVERGE_MILLIS));
+        assertEquals("ok", await(() -> given().get(ready).statusCode() == 503, CONVERGE_MILLIS));
         assertEquals(before, served());
-        given().get("/q/health/ready").then()
+        given().get(ready).then()
                 .body("checks.find { it.name == 'rule set' }.data.problem", containsString("sha256:broken (INVALID)"))
                 .body("checks.find { it.name == 'rule set' }.data.version", equalTo(before));
         given().get("/api/v1/rules").then().body("problem", containsString("shafts.drl"));

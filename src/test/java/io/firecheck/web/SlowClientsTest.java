@@ -27,6 +27,10 @@ import org.junit.jupiter.api.Test;
  */
 @QuarkusTest
 class SlowClientsTest {
+    /** Readiness is on the management interface. */
+    @io.quarkus.test.common.http.TestHTTPResource(value = "/health/ready", management = true)
+    java.net.URL ready;
+
     static final int CLIENTS = 250;
 
     @Test
@@ -45,7 +49,7 @@ class SlowClientsTest {
             Thread.sleep(1500);
 
             long start = System.nanoTime();
-            given().get("/q/health/ready").then().statusCode(200);
+            given().get(ready).then().statusCode(200);
             given().get("/api/v1/rules").then().statusCode(200);
             given().get("/api/v1/supervision-orders").then().statusCode(200);
             given().contentType(ContentType.JSON).body(TestDocs.json(TestDocs.tower())).post("/api/v1/evaluations")
