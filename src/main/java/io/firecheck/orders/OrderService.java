@@ -62,9 +62,8 @@ public class OrderService {
             params.put("status", filter.status());
         }
         if (filter.jurisdiction() != null) {
-            where.append(" AND ").append(Jurisdictions.matches("o.jurisdiction"));
-            params.put("jurisdiction", filter.jurisdiction());
-            params.put("jurisdictionSubAreas", Jurisdictions.subAreas(filter.jurisdiction()));
+            where.append(" AND ").append(Jurisdictions.matches("o.jurisdiction", "jurisdiction"));
+            params.putAll(Jurisdictions.parameters("jurisdiction", filter.jurisdiction()));
         }
         if (filter.buildingId() != null) {
             where.append(" AND o.buildingId = :building");

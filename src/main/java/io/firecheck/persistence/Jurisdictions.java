@@ -1,9 +1,13 @@
 package io.firecheck.persistence;
 
+import jakarta.persistence.Query;
+import java.util.Map;
+
 /**
- * A jurisdiction filter covers the area and its sub-areas: `越秀区` matches `越秀区` and
- * `越秀区·北京街道`, not `越秀区X`. Used in SQL and JPQL alike: the condition compares the column with
- * the parameter :jurisdiction and LIKEs it with :jurisdictionSubAreas.
+ * An area covers itself and its sub-areas: `越秀区` covers `越秀区` and `越秀区·北京街道`, not `越秀区X`. One
+ * definition for the report and order filters and for a caller's jurisdiction scope, in Java, SQL and JPQL:
+ * the query condition compares the column with the parameter {@code :<param>} and LIKEs it with
+ * {@code :<param>SubAreas}.
  */
 public final class Jurisdictions {
     /** Between an area and its sub-area in a jurisdiction name (天河区·沙河街道). */
@@ -12,13 +16,27 @@ public final class Jurisdictions {
     private Jurisdictions() {
     }
 
-    /** The condition on column; bind {@link #subAreas} to :jurisdictionSubAreas beside :jurisdiction. */
-    public static String matches(String column) {
-        return "(" + column + " = :jurisdiction OR " + column + " LIKE :jurisdictionSubAreas ESCAPE '!')";
+    public static boolean covers(String area, String jurisdiction) {
+        return area.equals(jurisdiction) || jurisdiction != null && jurisdiction.startsWith(area + SEPARATOR);
     }
 
-    /** The LIKE pattern of every sub-area of jurisdiction, its own %, _ and ! taken literally. */
-    public static String subAreas(String jurisdiction) {
-        return jurisdiction.replace("!", "!!").replace("%", "!%").replace("_", "!_") + SEPARATOR + "%";
+    /** The condition on column; bind it with {@link #parameters}. */
+    public static String matches(String column, String param) {
+        return "(" + column + " = :" + param + " OR " + column + " LIKE :" + param + "SubAreas ESCAPE '!')";
+    }
+
+    /** The two parameters of {@link #matches} for area. */
+    public static Map<String, Object> parameters(String param, String area) {
+        return Map.of(param, area, param + "SubAreas", subAreas(area));
+    }
+
+    public static <Q extends Query> Q bind(Q query, String param, String area) {
+        parameters(param, area).forEach(query::setParameter);
+        return query;
+    }
+
+    /** The LIKE pattern of every sub-area of area, its own %, _ and ! taken literally. */
+    static String subAreas(String area) {
+        return area.replace("!", "!!").replace("%", "!%").replace("_", "!_") + SEPARATOR + "%";
     }
 }

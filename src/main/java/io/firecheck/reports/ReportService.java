@@ -132,13 +132,13 @@ public class ReportService {
 
     /** " AND <column covers jurisdiction>", or nothing when no jurisdiction is asked for. */
     private static String in(String jurisdiction, String column) {
-        return jurisdiction == null ? "" : " AND " + Jurisdictions.matches(column);
+        return jurisdiction == null ? "" : " AND " + Jurisdictions.matches(column, "jurisdiction");
     }
 
     private Query query(String sql, String jurisdiction, Caller caller) {
         Query q = ScopeSql.bind(em.createNativeQuery(sql), caller);
         if (jurisdiction != null) {
-            q.setParameter("jurisdiction", jurisdiction).setParameter("jurisdictionSubAreas", Jurisdictions.subAreas(jurisdiction));
+            Jurisdictions.bind(q, "jurisdiction", jurisdiction);
         }
         return q;
     }

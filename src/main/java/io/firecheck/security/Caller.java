@@ -1,5 +1,6 @@
 package io.firecheck.security;
 
+import io.firecheck.persistence.Jurisdictions;
 import java.util.Set;
 
 /**
@@ -7,8 +8,6 @@ import java.util.Set;
  * jurisdiction the token is limited to (null: city-wide).
  */
 public record Caller(String name, Set<String> roles, String jurisdiction) {
-    /** Sub-districts are written after the district and a middle dot: 天河区·沙河街道. */
-    public static final String SEPARATOR = "·";
 
     /** Changes the service makes by itself, such as a reload by the folder watch. */
     public static Caller system(String name) {
@@ -25,7 +24,6 @@ public record Caller(String name, Set<String> roles, String jurisdiction) {
 
     /** Whether a building, evaluation, order or report row of this jurisdiction is within the caller's reach. */
     public boolean covers(String itemJurisdiction) {
-        return cityWide() || jurisdiction.equals(itemJurisdiction)
-                || itemJurisdiction != null && itemJurisdiction.startsWith(jurisdiction + SEPARATOR);
+        return cityWide() || Jurisdictions.covers(jurisdiction, itemJurisdiction);
     }
 }

@@ -1,5 +1,6 @@
 package io.firecheck.security;
 
+import io.firecheck.persistence.Jurisdictions;
 import jakarta.persistence.Query;
 
 /**
@@ -12,20 +13,10 @@ public final class ScopeSql {
 
     /** " AND (…)" to append to a WHERE clause, or "" when the caller is city-wide. */
     public static String and(String column, Caller caller) {
-        return caller.cityWide() ? ""
-                : " AND (" + column + " = :scope OR " + column + " LIKE :scopeLike ESCAPE '!')";
+        return caller.cityWide() ? "" : " AND " + Jurisdictions.matches(column, "scope");
     }
 
     public static <Q extends Query> Q bind(Q query, Caller caller) {
-        if (!caller.cityWide()) {
-            query.setParameter("scope", caller.jurisdiction());
-            query.setParameter("scopeLike", escapeLike(caller.jurisdiction() + Caller.SEPARATOR) + "%");
-        }
-        return query;
-    }
-
-    /** A jurisdiction is text written by others: its % and _ must not act as wildcards. */
-    static String escapeLike(String s) {
-        return s.replace("!", "!!").replace("%", "!%").replace("_", "!_");
+        return caller.cityWide() ? query : Jurisdictions.bind(query, "scope", caller.jurisdiction());
     }
 }

@@ -64,15 +64,15 @@ class DatabaseFaultTest {
                 .then().statusCode(201).extract().path("id");
     }
 
-    private static void expectUnavailable(String storedId) throws Exception {
+    private void expectUnavailable(String storedId) throws Exception {
         Response write = timed(() -> given().contentType(ContentType.JSON).body(json(TestDocs.tower())).post("/api/v1/evaluations"));
         assertEquals(503, write.statusCode(), write.asString());
         assertEquals("application/problem+json", write.contentType());
         assertTrue(Integer.parseInt(write.header("Retry-After")) > 0);
         Response read = timed(() -> given().get("/api/v1/evaluations/" + storedId));
         assertEquals(503, read.statusCode(), read.asString());
-        Response ready = timed(() -> given().get(ready));
-        assertEquals(503, ready.statusCode(), ready.asString());
+        Response readiness = timed(() -> given().get(ready));
+        assertEquals(503, readiness.statusCode(), readiness.asString());
     }
 
     /** The answer, which must come within {@link #LIMIT_MS}. */
@@ -85,7 +85,7 @@ class DatabaseFaultTest {
     }
 
     /** Recovery without a restart: ready and storing again within a few seconds. */
-    private static void awaitRecovery() throws Exception {
+    private void awaitRecovery() throws Exception {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(15);
         while (System.nanoTime() < deadline) {
             if (CLIENT.submit(() -> given().get(ready).statusCode()).get(5, TimeUnit.SECONDS) == 200) {

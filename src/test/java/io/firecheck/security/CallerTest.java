@@ -28,6 +28,6 @@ class CallerTest {
 
     @Test
     void likeWildcardsInAJurisdictionAreLiteral() {
-        assertEquals("50!%!_a!!b", ScopeSql.escapeLike("50%_a!b"));
+        assertEquals("50!%!_a!!b·%", io.firecheck.persistence.Jurisdictions.parameters("scope", "50%_a!b").get("scopeSubAreas"));
     }
 }
