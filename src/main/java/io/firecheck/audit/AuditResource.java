@@ -12,10 +12,15 @@ import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** The audit log, read-only: there is no endpoint that changes or deletes an entry. */
 @Path("/api/v1/audit")
 @Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Audit", description = "The append-only audit log of writes and refused writes")
 public class AuditResource {
     private final AuditLog log;
 
@@ -26,6 +31,9 @@ public class AuditResource {
     @GET
     @RolesAllowed(Roles.AUDITOR)
     @Operation(summary = "Every write and every refused write, oldest first, paged; filter by time (from inclusive, to exclusive), actor and type")
+    @APIResponse(responseCode = "200", description = "One page of entries",
+            content = @Content(schema = @Schema(implementation = AuditLog.Page.class)))
+    @APIResponse(responseCode = "400", description = "A filter or paging parameter is invalid; violations name it")
     public AuditLog.Page list(@QueryParam("from") String from, @QueryParam("to") String to, @QueryParam("actor") String actor,
                               @QueryParam("type") String type, @QueryParam("page") String page, @QueryParam("size") String size) {
         AuditLog.Filter filter = new AuditLog.Filter(instant("from", from), instant("to", to), QueryParams.blankToNull(actor),

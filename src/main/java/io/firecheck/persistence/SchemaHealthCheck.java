@@ -25,7 +25,7 @@ public class SchemaHealthCheck implements HealthCheck {
     /** Every table and sequence the service reads or writes, created by the Flyway migrations. */
     static final List<String> RELATIONS = List.of("evaluation", "supervision_order", "supervision_order_number_seq",
             "supervision_order_evaluation", "supervision_order_hazard_history", "supervision_order_event",
-            "rule_reload", "rule_set");
+            "rule_reload", "rule_set", "audit_log");
     private static final int TIMEOUT_SECONDS = 2;
 
     private final DataSource dataSource;
@@ -55,18 +55,16 @@ public class SchemaHealthCheck implements HealthCheck {
     private List<String> problems() throws SQLException {
         try (Connection c = dataSource.getConnection(); PreparedStatement st = c.prepareStatement("""
                 SELECT r, CASE
-                    WHEN to_regclass(format('%I.%I', ?, r)) IS NULL THEN 'missing'
-                    WHEN r LIKE '%_seq' THEN CASE WHEN has_sequence_privilege(format('%I.%I', ?, r), 'USAGE')
-                                                  THEN NULL ELSE 'no USAGE privilege' END
-                    WHEN NOT has_table_privilege(format('%I.%I', ?, r), 'SELECT, INSERT, UPDATE')
+                    WHEN to_regclass(q) IS NULL THEN 'missing'
+                    WHEN r LIKE '%_seq' THEN CASE WHEN has_sequence_privilege(q, 'USAGE') THEN NULL ELSE 'no USAGE privilege' END
+                    WHEN NOT (has_table_privilege(q, 'SELECT') AND has_table_privilege(q, 'INSERT')
+                              AND has_table_privilege(q, 'UPDATE'))
                         THEN 'no SELECT, INSERT, UPDATE privilege' END
-                FROM unnest(?) AS r
+                FROM (SELECT r, format('%I.%I', ?, r) AS q FROM unnest(?) AS r) AS relations
                 """)) {
             st.setQueryTimeout(TIMEOUT_SECONDS);
             st.setString(1, schema);
-            st.setString(2, schema);
-            st.setString(3, schema);
-            st.setArray(4, c.createArrayOf("text", RELATIONS.toArray()));
+            st.setArray(2, c.createArrayOf("text", RELATIONS.toArray()));
             List<String> problems = new ArrayList<>();
             try (ResultSet rs = st.executeQuery()) {
                 while (rs.next()) {

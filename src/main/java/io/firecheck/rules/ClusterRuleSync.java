@@ -81,6 +81,7 @@ public class ClusterRuleSync {
             if (head.isEmpty()) {
                 FixtureGate.refuseToStart(folder, failing);
             }
+            folder = null; // failed its gate: not a stand-in should the cluster's set fail here too
         } else if (folder == null) {
             reloader.record(new ReloadOutcome("INVALID", null, clusterVersion, null, at, STARTUP, folderProblems,
                     List.of()), List.of());
@@ -98,7 +99,7 @@ public class ClusterRuleSync {
             return;
         }
         if (folder == null) {
-            throw new IllegalStateException("Cannot start: " + ruleBook.problem() + "; and the rules folder is invalid");
+            throw new IllegalStateException("Cannot start: " + ruleBook.problem() + "; and the rules folder cannot stand in (invalid, or it fails the fixture gate)");
         }
         ruleBook.activate(folder, STARTUP);
     }

@@ -150,7 +150,7 @@ class SupervisionOrderTest {
                 .post(ORDERS + "/" + id + "/transitions")
                 .then().statusCode(400).body("violations.field", contains("by"))
                 .body("violations[0].message", containsString("unknown field"));
-        given().contentType(ContentType.JSON).header("X-Actor", "inspector-7").body(Map.of("to", "RECTIFYING"))
+        given().contentType(ContentType.JSON).body(Map.of("to", "RECTIFYING"))
                 .post(ORDERS + "/" + id + "/transitions").then().statusCode(409).body("detail", containsString("measures"));
         given().contentType(ContentType.JSON).body(Map.of("to", "DONE")).post(ORDERS + "/" + id + "/transitions")
                 .then().statusCode(400).body("violations.field", contains("to"));

@@ -22,7 +22,7 @@ class ReloadCoverageTest {
     @AfterEach
     void remove() throws IOException {
         Files.deleteIfExists(CopiedRulesProfile.DIR.resolve(FILE));
-        given().header("X-Actor", "test-officer").post("/api/v1/rules/reload").then().statusCode(200);
+        given().post("/api/v1/rules/reload").then().statusCode(200);
     }
 
     @Test
@@ -42,7 +42,7 @@ class ReloadCoverageTest {
                     findings.add(kcontext, "x");
                 end
                 """);
-        given().header("X-Actor", "test-officer").post("/api/v1/rules/reload").then().statusCode(422)
+        given().post("/api/v1/rules/reload").then().statusCode(422)
                 .body("title", containsString("GATE_FAILED"))
                 .body("failingFixtures.fixture", hasItems("coverage/ZZ-UNTESTED"))
                 .body("failingFixtures.find { it.fixture == 'coverage/ZZ-UNTESTED' }.differences[0]",

@@ -88,8 +88,13 @@ class OpenApiContractTest {
     void tagsSchemasAndParametersHavePlainNamesAndTypes() throws IOException {
         api();
         Set<String> tags = new TreeSet<>();
-        api.path("paths").forEach(item -> item.forEach(op -> op.path("tags").forEach(t -> tags.add(t.asText()))));
-        assertEquals(Set.of("Evaluations", "Reports", "Rules", "Supervision orders"), tags);
+        // /api/test-only: a resource that a security test adds to the test build only
+        api.path("paths").fields().forEachRemaining(item -> {
+            if (!item.getKey().startsWith("/api/test-only/")) {
+                item.getValue().forEach(op -> op.path("tags").forEach(t -> tags.add(t.asText())));
+            }
+        });
+        assertEquals(Set.of("Audit", "Evaluations", "Reports", "Rules", "Supervision orders"), tags);
         List<String> odd = new ArrayList<>();
         api.path("components").path("schemas").fieldNames().forEachRemaining(name -> {
             if (name.matches(".*\\d") || name.startsWith("Json")) {
