@@ -7,6 +7,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 port=8098
+management_port=9098
 schema=firecheck_heap
 db=${FIRECHECK_BENCH_DB:-postgres}
 [ -f target/quarkus-app/quarkus-run.jar ] || ./mvnw -q -B package -DskipTests >&2
@@ -27,19 +28,20 @@ open("target/heap-batch.json", "wb").write(body)
 print("== batch: 1000 documents, %.1f MiB" % (len(body) / 1048576))
 PY
 psql -h 127.0.0.1 -U postgres -d "$db" -qc "DROP SCHEMA IF EXISTS $schema CASCADE" >/dev/null
-QUARKUS_HTTP_PORT=$port \
-QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://127.0.0.1:5432/$db?currentSchema=$schema" \
-QUARKUS_FLYWAY_SCHEMAS=$schema QUARKUS_FLYWAY_DEFAULT_SCHEMA=$schema \
-QUARKUS_HIBERNATE_ORM_DATABASE_DEFAULT_SCHEMA=$schema \
+QUARKUS_HTTP_PORT=$port QUARKUS_MANAGEMENT_PORT=$management_port \
+QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://127.0.0.1:5432/$db" \
+FIRECHECK_DATABASE_SCHEMA=$schema \
     java -Xmx256m -XX:+ExitOnOutOfMemoryError -jar target/quarkus-app/quarkus-run.jar > target/heap-service.log 2>&1 &
 pid=$!
 trap 'kill $pid 2>/dev/null; wait $pid 2>/dev/null || true; psql -h 127.0.0.1 -U postgres -d '$db' -qc "DROP SCHEMA IF EXISTS '$schema' CASCADE" >/dev/null' EXIT
 for _ in $(seq 1 90); do
-  curl -sf "http://127.0.0.1:$port/q/health/ready" >/dev/null && break
+  curl -sf "http://127.0.0.1:$management_port/q/health/ready" >/dev/null && break
   sleep 1
 done
+# a client token signed by the local key the service created at start
+token=$(bin/firecheck token --role client --name heap-test)
 post() {
-  curl -s -o "target/heap-response-$1.json" -w "%{http_code} in %{time_total} s\n" -H 'content-type: application/json' \
+  curl -s -H "Authorization: Bearer $token" -o "target/heap-response-$1.json" -w "%{http_code} in %{time_total} s\n" -H 'content-type: application/json' \
        --data-binary @target/heap-batch.json "http://127.0.0.1:$port/api/v1/evaluations/batch$2"
 }
 check() {
@@ -52,5 +54,5 @@ post dry1 '?dryRun=true' & first=$!
 post dry2 '?dryRun=true' & second=$!
 wait $first $second
 check dry1; check dry2
-kill -0 $pid && curl -sf "http://127.0.0.1:$port/q/health/ready" >/dev/null && echo "== service alive and ready with -Xmx256m"
+kill -0 $pid && curl -sf "http://127.0.0.1:$management_port/q/health/ready" >/dev/null && echo "== service alive and ready with -Xmx256m"
 echo "== RSS: $(ps -o rss= -p $pid | awk '{printf "%.0f MiB", $1/1024}')"
