@@ -10,7 +10,6 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
-import java.util.Arrays;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -37,7 +36,7 @@ public class AuditResource {
     public AuditLog.Page list(@QueryParam("from") String from, @QueryParam("to") String to, @QueryParam("actor") String actor,
                               @QueryParam("type") String type, @QueryParam("page") String page, @QueryParam("size") String size) {
         AuditLog.Filter filter = new AuditLog.Filter(instant("from", from), instant("to", to), QueryParams.blankToNull(actor),
-                type(type));
+                QueryParams.enumValue("type", type, AuditAction.class));
         return log.page(filter, QueryParams.integer("page", page, 0, 0, 1_000_000), QueryParams.integer("size", size, 50, 1, 500));
     }
 
@@ -49,17 +48,6 @@ public class AuditResource {
             return Instant.parse(value);
         } catch (DateTimeParseException e) {
             throw QueryParams.invalid(name, "must be an instant such as 2026-11-29T08:00:00Z");
-        }
-    }
-
-    private static AuditAction type(String value) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        try {
-            return AuditAction.valueOf(value);
-        } catch (IllegalArgumentException e) {
-            throw QueryParams.invalid("type", "must be one of " + Arrays.toString(AuditAction.values()));
         }
     }
 }

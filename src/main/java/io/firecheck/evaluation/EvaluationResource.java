@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.firecheck.inspection.InspectionDocument;
 import io.firecheck.inspection.InvalidDocumentException;
+import io.firecheck.security.AccessDenied;
 import io.firecheck.security.CurrentCaller;
 import io.firecheck.security.OutOfJurisdictionException;
 import io.firecheck.security.Roles;
@@ -13,6 +14,7 @@ import io.firecheck.web.ProblemMappers;
 import io.firecheck.web.Problems;
 import io.firecheck.web.QueryParams;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.enterprise.event.Event;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -45,12 +47,15 @@ public class EvaluationResource {
     private final ObjectMapper mapper;
     private final BatchItems batchItems;
     private final CurrentCaller caller;
+    private final Event<AccessDenied> denied;
 
-    public EvaluationResource(EvaluationService service, ObjectMapper mapper, BatchItems batchItems, CurrentCaller caller) {
+    public EvaluationResource(EvaluationService service, ObjectMapper mapper, BatchItems batchItems, CurrentCaller caller,
+                              Event<AccessDenied> denied) {
         this.service = service;
         this.mapper = mapper;
         this.batchItems = batchItems;
         this.caller = caller;
+        this.denied = denied;
     }
 
     @POST
@@ -141,6 +146,8 @@ public class EvaluationResource {
             return new BatchItem(index, 400, null, null, new Problem("/problems/invalid-input", "Invalid inspection document",
                     400, e.violations().size() + " invalid field(s) in item " + index, null, e.violations()));
         } catch (OutOfJurisdictionException e) {
+            // a refused write, audited as a refused single POST is
+            denied.fire(new AccessDenied(caller.get(), "POST /api/v1/evaluations/batch item " + index, "403 Forbidden"));
             return new BatchItem(index, 403, null, null, new Problem("about:blank", "Forbidden", 403, e.getMessage(), null, null));
         } catch (InspectionIdConflictException e) {
             return new BatchItem(index, 409, null, null, e.problem());

@@ -16,7 +16,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.util.Arrays;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
@@ -53,7 +52,8 @@ public class OrderResource {
                                 @QueryParam("page") String page,
                                 @Parameter(schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "200", defaultValue = "20"))
                                 @QueryParam("size") String size) {
-        OrderService.Filter filter = new OrderService.Filter(status(status), QueryParams.blankToNull(jurisdiction),
+        OrderService.Filter filter = new OrderService.Filter(
+                QueryParams.enumValue("status", status, OrderStatus.class), QueryParams.blankToNull(jurisdiction),
                 QueryParams.blankToNull(buildingId), overdue == null || overdue.isEmpty() ? null : QueryParams.bool("overdue", overdue, false));
         return orders.list(filter, QueryParams.integer("page", page, 0, 0, 1_000_000), QueryParams.integer("size", size, 20, 1, 200),
                 caller.get());
@@ -102,17 +102,6 @@ public class OrderResource {
             throw QueryParams.invalid("$", "a JSON body with the measures is required");
         }
         return orders.recordMeasures(requireUuid(id), measures, caller.get());
-    }
-
-    private static OrderStatus status(String value) {
-        if (value == null || value.isEmpty()) {
-            return null;
-        }
-        try {
-            return OrderStatus.valueOf(value);
-        } catch (IllegalArgumentException e) {
-            throw QueryParams.invalid("status", "must be one of " + Arrays.toString(OrderStatus.values()));
-        }
     }
 
     private static UUID requireUuid(String id) {

@@ -44,6 +44,18 @@ public final class QueryParams {
         }
     }
 
+    /** One of an enum's constants by name; null when absent or blank. */
+    public static <E extends Enum<E>> E enumValue(String name, String value, Class<E> type) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return Enum.valueOf(type, value);
+        } catch (IllegalArgumentException e) {
+            throw invalid(name, "must be one of " + java.util.Arrays.toString(type.getEnumConstants()));
+        }
+    }
+
     public static String blankToNull(String s) {
         return s == null || s.isBlank() ? null : s;
     }

@@ -113,6 +113,11 @@ class AccountabilityTest {
         TestTokens.as(client, "越秀区", Roles.CLIENT).contentType(ContentType.JSON).body(json(doc)).post("/api/v1/evaluations")
                 .then().statusCode(403).body("detail", containsString("越秀区"));
         auditOf(client, "AUTHORIZATION_REJECTED").then().body("items[0].target", equalTo("POST /api/v1/evaluations"));
+        String batchClient = uniqueName("client");
+        TestTokens.as(batchClient, "越秀区", Roles.CLIENT).contentType(ContentType.JSON).body(json(java.util.List.of(doc)))
+                .post("/api/v1/evaluations/batch").then().statusCode(200).body("[0].status", equalTo(403));
+        auditOf(batchClient, "AUTHORIZATION_REJECTED").then().body("total", equalTo(1))
+                .body("items[0].target", equalTo("POST /api/v1/evaluations/batch item 0"));
         // an inspection id stored elsewhere does not hand out that result
         evaluate("client-app", doc).then().statusCode(201);
         ((ObjectNode) doc.get("building")).put("jurisdiction", "越秀区");
