@@ -68,7 +68,8 @@ public class ClusterRuleSync {
         }
         if (folder != null && (head.isEmpty() || !store.known(folder.version()))) {
             List<ReplayOutcome> failing = reloader.gate(folder);
-            String outcome = failing.isEmpty() ? (head.isEmpty() ? "STARTUP" : "ACTIVATED") : "GATE_FAILED";
+            ReloadResult outcome = failing.isEmpty() ? (head.isEmpty() ? ReloadResult.STARTUP : ReloadResult.ACTIVATED)
+                    : ReloadResult.GATE_FAILED;
             reloader.record(new ReloadOutcome(outcome, folder.version(), clusterVersion, folder.catalogue().size(), at,
                     STARTUP, List.of(), failing), folder.files());
             if (failing.isEmpty()) {
@@ -83,7 +84,7 @@ public class ClusterRuleSync {
             }
             folder = null; // failed its gate: not a stand-in should the cluster's set fail here too
         } else if (folder == null) {
-            reloader.record(new ReloadOutcome("INVALID", null, clusterVersion, null, at, STARTUP, folderProblems,
+            reloader.record(new ReloadOutcome(ReloadResult.INVALID, null, clusterVersion, null, at, STARTUP, folderProblems,
                     List.of()), List.of());
             if (head.isEmpty()) {
                 throw new IllegalStateException("Cannot start: the rules in " + ruleBook.dir().toAbsolutePath()
@@ -95,7 +96,7 @@ public class ClusterRuleSync {
 
     /** Takes the cluster's set; when it cannot, serves the (valid) rules folder meanwhile and stays not ready. */
     private void adoptAtStartup(Head head, RuleSet folder) {
-        if (adopt(head, null, "STARTUP", folder)) {
+        if (adopt(head, null, ReloadResult.STARTUP, folder)) {
             return;
         }
         if (folder == null) {
@@ -115,7 +116,7 @@ public class ClusterRuleSync {
             failedId = -1;
             ruleBook.problem(null);
         } else if (head.get().id() != failedId) {
-            adopt(head.get(), served, "ADOPTED", null);
+            adopt(head.get(), served, ReloadResult.ADOPTED, null);
         }
     }
 
@@ -123,7 +124,7 @@ public class ClusterRuleSync {
      * Compiles and gates a stored set here, then swaps it in (only if {@code expected} still serves).
      * {@code compiled}, when it holds the same files (same version), spares the compile.
      */
-    private boolean adopt(Head head, RuleBook.Active expected, String outcome, RuleSet compiled) {
+    private boolean adopt(Head head, RuleBook.Active expected, ReloadResult outcome, RuleSet compiled) {
         Stored stored = store.get(head.id());
         Instant at = clock.instant();
         String previous = expected == null ? null : expected.set().version();
@@ -134,14 +135,14 @@ public class ClusterRuleSync {
                     : ruleBook.compile(stored.files(), "database: rule set " + stored.id() + ", loaded by "
                             + stored.loadedBy() + " at " + stored.loadedAt() + " on " + stored.instance());
         } catch (RuleSetInvalidException e) {
-            return failed(head, new ReloadOutcome("INVALID", stored.version(), previous, null, at, stored.loadedBy(),
+            return failed(head, new ReloadOutcome(ReloadResult.INVALID, stored.version(), previous, null, at, stored.loadedBy(),
                     e.problems(), List.of()), e.problems().size() + " compile error(s), first " + e.problems().get(0));
         }
         long compiledAt = System.nanoTime();
         List<ReplayOutcome> failing = set.version().equals(stored.version()) ? reloader.gate(set)
                 : List.of(new ReplayOutcome("", stored.version(), set.version(), List.of("the stored files do not hash to their version")));
         if (!failing.isEmpty()) {
-            return failed(head, new ReloadOutcome("GATE_FAILED", stored.version(), previous, set.catalogue().size(), at,
+            return failed(head, new ReloadOutcome(ReloadResult.GATE_FAILED, stored.version(), previous, set.catalogue().size(), at,
                     stored.loadedBy(), List.of(), failing), failing.size() + " fixture(s) fail: " + fixtures(failing));
         }
         if (expected == null) {

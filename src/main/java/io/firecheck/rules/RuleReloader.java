@@ -85,7 +85,7 @@ public class RuleReloader {
 
     private ReloadOutcome audited(Caller caller, ReloadOutcome outcome) {
         audit.recordSeparately(caller, AuditAction.RULE_RELOAD,
-                "rule set " + (outcome.version() == null ? "(not compiled)" : outcome.version()), outcome.outcome());
+                "rule set " + (outcome.version() == null ? "(not compiled)" : outcome.version()), outcome.outcome().name());
         return outcome;
     }
 
@@ -97,27 +97,28 @@ public class RuleReloader {
             RuleSet candidate = ruleBook.compileCandidate();
             boolean unchanged = candidate.version().equals(previous.version());
             List<ReplayOutcome> failing = unchanged ? List.of() : gate(candidate);
-            String result = unchanged ? "UNCHANGED" : failing.isEmpty() ? "ACTIVATED" : "GATE_FAILED";
+            ReloadResult result = unchanged ? ReloadResult.UNCHANGED : failing.isEmpty() ? ReloadResult.ACTIVATED
+                    : ReloadResult.GATE_FAILED;
             outcome = new ReloadOutcome(result, candidate.version(), previous.version(), candidate.catalogue().size(),
                     at, by, List.of(), failing);
             // recorded before the swap: a set never serves without its history entry
             record(outcome, candidate.files());
-            if ("ACTIVATED".equals(result)) {
+            if (result == ReloadResult.ACTIVATED) {
                 // the cluster's newest set from now on: every other instance hears of it and takes it too
                 store.publish(candidate, by, at);
                 ruleBook.activate(candidate, by);
             }
         } catch (RuleSetInvalidException e) {
-            outcome = new ReloadOutcome("INVALID", null, previous.version(), null, at, by, e.problems(), List.of());
+            outcome = new ReloadOutcome(ReloadResult.INVALID, null, previous.version(), null, at, by, e.problems(), List.of());
             record(outcome, List.of());
         } catch (FixtureProblemException e) {
             // the gate cannot judge the candidate on a broken fixture file: rejected, and on record
             RuleProblem problem = new RuleProblem(Path.of(config.rules().fixturesDir()).resolve(e.file()).toString(),
                     e.line(), "fixture file: " + e.problem());
-            outcome = new ReloadOutcome("GATE_FAILED", null, previous.version(), null, at, by, List.of(problem), List.of());
+            outcome = new ReloadOutcome(ReloadResult.GATE_FAILED, null, previous.version(), null, at, by, List.of(problem), List.of());
             record(outcome, List.of());
         }
-        meters.counter("firecheck.rule.reloads", "outcome", outcome.outcome()).increment();
+        meters.counter("firecheck.rule.reloads", "outcome", outcome.outcome().name()).increment();
         if (outcome.rejected()) {
             LOG.warnf("Rule reload by %s rejected (%s); still serving %s", by, outcome.outcome(), previous.version());
         }
@@ -136,7 +137,7 @@ public class RuleReloader {
         e.instance = ThisInstance.NAME;
         e.at = o.at();
         e.actor = o.by();
-        e.outcome = o.outcome();
+        e.outcome = o.outcome().name();
         e.version = o.version();
         e.previousVersion = o.previousVersion();
         e.ruleCount = o.ruleCount();
@@ -148,7 +149,7 @@ public class RuleReloader {
 
     /** One recorded reload attempt, newest first in {@link #history}. */
     @Schema(name = "ReloadAttempt")
-    public record Attempt(Instant at, String by, String outcome, String version, String previousVersion, Integer ruleCount,
+    public record Attempt(Instant at, String by, ReloadResult outcome, String version, String previousVersion, Integer ruleCount,
                           List<String> files, List<RuleProblem> errors, List<ReplayOutcome> failingFixtures,
                           String instance) {
     }
@@ -156,7 +157,7 @@ public class RuleReloader {
     public List<Attempt> history(int limit) {
         return em.createQuery("FROM ReloadEntity r ORDER BY r.id DESC", ReloadEntity.class).setMaxResults(limit)
                 .getResultStream()
-                .map(r -> new Attempt(r.at, r.actor, r.outcome, r.version, r.previousVersion, r.ruleCount,
+                .map(r -> new Attempt(r.at, r.actor, ReloadResult.valueOf(r.outcome), r.version, r.previousVersion, r.ruleCount,
                         JsonColumns.read(mapper, r.files, new TypeReference<List<String>>() { }),
                         JsonColumns.read(mapper, r.errors, new TypeReference<List<RuleProblem>>() { }),
                         JsonColumns.read(mapper, r.failingFixtures, new TypeReference<List<ReplayOutcome>>() { }), r.instance))

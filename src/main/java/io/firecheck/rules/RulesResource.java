@@ -86,7 +86,7 @@ public class RulesResource {
         if (!outcome.rejected()) {
             return Response.ok(outcome).build();
         }
-        String detail = ("INVALID".equals(outcome.outcome()) ? outcome.errors().size() + " error(s) in the rules folder"
+        String detail = (outcome.outcome() == ReloadResult.INVALID ? outcome.errors().size() + " error(s) in the rules folder"
                 : !outcome.errors().isEmpty() ? "the fixture gate cannot run: " + outcome.errors().get(0)
                 : outcome.failingFixtures().size() + " fixture(s) fail under the new rules") + "; the active rule set keeps serving";
         ReloadProblem problem = new ReloadProblem("/problems/rules-rejected", "Rule set rejected (" + outcome.outcome() + ")",
