@@ -2,7 +2,7 @@
 # Cluster test: two instances of the packaged service (target/quarkus-app/quarkus-run.jar) as separate
 # processes on two ports, on one database in a schema of their own, and what a city running them behind a
 # load balancer relies on:
-#   1. a rule reload on A is served by B within its own compile-and-gate time plus CONVERGE_LIMIT_MS (default 2000);
+#   1. a rule reload on A is served by B within B's own compile-and-gate time plus CONVERGE_LIMIT_MS (default 2000);
 #   2. 20 concurrent major evaluations of one building, split over A and B, give one supervision order;
 #   3. an overdue order is escalated once although both instances run the escalation job;
 #   4. SIGTERM of A under load: no request that A or B answered fails, no acknowledged evaluation is lost.
@@ -140,12 +140,15 @@ else
     fi
     sleep 0.05
   done
-  # B compiles and gates the set itself before it swaps (as A did), so its time to serve is that work plus the
-  # notification; the limit is A's own compile-and-gate time plus CONVERGE_LIMIT_MS. A flat 2 s needs a reload
-  # that itself takes well under 2 s (issue #13, P5).
-  limit=$((t0 - t_reload + CONVERGE_LIMIT_MS))
+  # B compiles and gates the set itself before it swaps, as the issue asks, so its time to serve is that work
+  # (which B logs) plus the notification and the swap; those must take at most CONVERGE_LIMIT_MS. A flat 2 s
+  # needs a compile and gate well under 2 s (issue #13, P5).
+  work=$(grep -F "Took the cluster's rule set $new_version" "$WORK/b.log" | tail -n 1 \
+         | sed -E 's/.*compiled here in ([0-9]+) ms, gated in ([0-9]+) ms.*/\1 \2/' | awk '{print $1 + $2}')
+  work=${work:-0}
+  limit=$((work + CONVERGE_LIMIT_MS))
   if [ "$waited" -ge 0 ] && [ "$waited" -le "$limit" ]; then
-    pass "reload on A served by B after ${waited} ms (limit: A's compile and gate $((t0 - t_reload)) ms + ${CONVERGE_LIMIT_MS} ms)"
+    pass "reload on A served by B after ${waited} ms (B's own compile and gate ${work} ms + at most ${CONVERGE_LIMIT_MS} ms; A's reload took $((t0 - t_reload)) ms)"
   elif [ "$waited" -ge 0 ]; then
     fail "reload on A served by B only after ${waited} ms (limit ${limit} ms)"
   else
