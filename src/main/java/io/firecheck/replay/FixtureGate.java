@@ -56,9 +56,9 @@ public final class FixtureGate {
         }
     }
 
-    /** The row for a fixtures folder that cannot be read (the loader's message names the file). */
+    /** The row for a fixtures folder that cannot be walked (a broken fixture file throws with its file and line). */
     private static ReplayOutcome unreadable(Path fixturesDir, RuntimeException e) {
-        return new ReplayOutcome(fixturesDir.toString(), "", "", List.of("测试用例文件无法读取 a fixture cannot be read: "
+        return new ReplayOutcome(fixturesDir.toString(), "", "", List.of("测试用例目录无法读取 the fixtures folder cannot be read: "
                 + e.getMessage()));
     }
 
