@@ -8,7 +8,9 @@ import io.firecheck.inspection.SystemStatus;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -68,99 +70,163 @@ final class Applicability {
 
     /** The missing paths that keep a rule from being assessed: null when it does not apply, empty when assessed. */
     static List<String> missingFacts(RuleInfo rule, InspectionDocument doc, ScopeResult scope, Thresholds th) {
-        List<String> missing = new ArrayList<>();
+        List<String> missing = null;
         for (String condition : rule.appliesWhen()) {
-            Optional<Boolean> holds = holds(condition, doc, scope, th);
-            if (holds.isEmpty()) {
-                atoms(condition).stream().filter(a -> atom(a, doc, scope, th).isEmpty()).map(Applicability::pathOf)
-                        .forEach(missing::add);
-            } else if (!holds.get()) {
+            Condition c = Condition.of(condition);
+            Boolean holds = c.holds(doc, scope, th);
+            if (holds == null) {
+                missing = missing == null ? new ArrayList<>() : missing;
+                for (Atom a : c.atoms()) {
+                    if (a.value(doc, scope, th) == null) {
+                        missing.add(a.path());
+                    }
+                }
+            } else if (!holds) {
                 return null;
             }
         }
-        if (!missing.isEmpty()) {
+        if (missing != null) {
             return missing.stream().flatMap(p -> DocumentPaths.missing(doc, p).stream()).distinct().toList();
         }
-        return rule.needs().stream().flatMap(p -> missingNeed(p, doc, scope).stream()).distinct().toList();
+        List<String> out = null;
+        for (String need : rule.needs()) {
+            for (String path : missingNeed(need, doc, scope)) {
+                out = out == null ? new ArrayList<>() : out;
+                if (!out.contains(path)) {
+                    out.add(path);
+                }
+            }
+        }
+        return out == null ? List.of() : List.copyOf(out);
     }
 
     /** Whether a condition holds; empty when a fact it reads is absent (and the others do not decide it). */
     static Optional<Boolean> holds(String condition, InspectionDocument doc, ScopeResult scope, Thresholds th) {
-        boolean unknownAlternative = false;
-        for (String alternative : condition.split("\\|")) {
-            boolean unknown = false;
-            boolean failed = false;
-            for (String part : alternative.split("&")) {
-                Optional<Boolean> v = atom(part.strip(), doc, scope, th);
-                if (v.isEmpty()) {
-                    unknown = true;
-                } else if (!v.get()) {
-                    failed = true;
-                }
-            }
-            if (!failed && !unknown) {
-                return Optional.of(true);
-            }
-            unknownAlternative |= !failed;
-        }
-        return unknownAlternative ? Optional.empty() : Optional.of(false);
+        return Optional.ofNullable(Condition.of(condition).holds(doc, scope, th));
     }
 
     private static List<String> atoms(String condition) {
         return Arrays.stream(condition.split("[|&]")).map(String::strip).filter(s -> !s.isEmpty()).toList();
     }
 
-    private static Optional<Boolean> atom(String condition, InspectionDocument doc, ScopeResult scope, Thresholds th) {
-        boolean negated = condition.startsWith("!");
-        String c = negated ? condition.substring(1).strip() : condition;
-        return plainAtom(c, doc, scope, th).map(v -> negated != v);
+    /**
+     * A condition as parsed once (conditions are few, and the same for every evaluation of a rule set):
+     * alternatives joined by {@code |}, each a conjunction of atoms joined by {@code &}.
+     */
+    private record Condition(List<List<Atom>> alternatives, List<Atom> atoms) {
+        private static final Map<String, Condition> PARSED = new ConcurrentHashMap<>();
+
+        static Condition of(String condition) {
+            Condition c = PARSED.get(condition);
+            return c != null ? c : PARSED.computeIfAbsent(condition, Condition::parse);
+        }
+
+        private static Condition parse(String condition) {
+            List<List<Atom>> alternatives = new ArrayList<>();
+            for (String alternative : condition.split("\\|")) {
+                List<Atom> all = new ArrayList<>();
+                for (String part : alternative.split("&")) {
+                    all.add(Atom.parse(part.strip()));
+                }
+                alternatives.add(List.copyOf(all));
+            }
+            return new Condition(List.copyOf(alternatives), Applicability.atoms(condition).stream().map(Atom::parse).toList());
+        }
+
+        /** TRUE, FALSE, or null when a fact it reads is absent and the rest does not decide it. */
+        Boolean holds(InspectionDocument doc, ScopeResult scope, Thresholds th) {
+            boolean unknownAlternative = false;
+            for (List<Atom> alternative : alternatives) {
+                boolean unknown = false;
+                boolean failed = false;
+                for (Atom atom : alternative) {
+                    Boolean v = atom.value(doc, scope, th);
+                    if (v == null) {
+                        unknown = true;
+                    } else if (!v) {
+                        failed = true;
+                    }
+                }
+                if (!failed && !unknown) {
+                    return Boolean.TRUE;
+                }
+                unknownAlternative |= !failed;
+            }
+            return unknownAlternative ? null : Boolean.FALSE;
+        }
     }
 
-    private static Optional<Boolean> plainAtom(String c, InspectionDocument doc, ScopeResult scope, Thresholds th) {
-        switch (c) {
-            case "highRise" -> { return Optional.of(scope.highRise()); }
-            case "superHighRise" -> { return Optional.of(scope.superHighRise()); }
-            case "crowded" -> { return Optional.of(scope.crowded()); }
-            default -> { }
+    private enum Kind { HIGH_RISE, SUPER_HIGH_RISE, CROWDED, ANY_PLACE, COMPARE, TRUE_AT_PATH }
+
+    /**
+     * One atom: {@code arg} is the threshold list (ANY_PLACE) or the path (COMPARE, TRUE_AT_PATH); {@code path}
+     * is where a missing fact is reported: the compared path, else the atom's text without {@code !}.
+     */
+    private record Atom(boolean negated, Kind kind, String arg, boolean equal, String expected, String path) {
+        static Atom parse(String condition) {
+            boolean negated = condition.startsWith("!");
+            String c = negated ? condition.substring(1).strip() : condition;
+            switch (c) {
+                case "highRise" -> { return new Atom(negated, Kind.HIGH_RISE, c, false, null, c); }
+                case "superHighRise" -> { return new Atom(negated, Kind.SUPER_HIGH_RISE, c, false, null, c); }
+                case "crowded" -> { return new Atom(negated, Kind.CROWDED, c, false, null, c); }
+                default -> { }
+            }
+            Matcher m = ANY_PLACE.matcher(c);
+            if (m.matches()) {
+                return new Atom(negated, Kind.ANY_PLACE, m.group(1), false, null, c);
+            }
+            Matcher cmp = COMPARE.matcher(c);
+            if (cmp.matches()) {
+                return new Atom(negated, Kind.COMPARE, cmp.group(1), "==".equals(cmp.group(2)), cmp.group(3), cmp.group(1));
+            }
+            return new Atom(negated, Kind.TRUE_AT_PATH, c, false, null, c);
         }
-        Matcher m = ANY_PLACE.matcher(c);
-        if (m.matches()) {
-            return Optional.of(RuleFunctions.anyPlace(doc.building().placeTypes(), th.list(m.group(1))));
+
+        Boolean value(InspectionDocument doc, ScopeResult scope, Thresholds th) {
+            Boolean v = switch (kind) {
+                case HIGH_RISE -> scope.highRise();
+                case SUPER_HIGH_RISE -> scope.superHighRise();
+                case CROWDED -> scope.crowded();
+                case ANY_PLACE -> RuleFunctions.anyPlace(doc.building().placeTypes(), th.list(arg));
+                case COMPARE -> DocumentPaths.value(doc, arg).map(x -> x.toString().equals(expected) == equal).orElse(null);
+                case TRUE_AT_PATH -> DocumentPaths.value(doc, arg).map(Boolean.TRUE::equals).orElse(null);
+            };
+            return v == null ? null : negated != v;
         }
-        Matcher cmp = COMPARE.matcher(c);
-        if (cmp.matches()) {
-            boolean equal = "==".equals(cmp.group(2));
-            String expected = cmp.group(3);
-            return DocumentPaths.value(doc, cmp.group(1)).map(v -> v.toString().equals(expected) == equal);
-        }
-        return DocumentPaths.value(doc, c).map(Boolean.TRUE::equals);
     }
 
     /**
      * A system that is not required cannot be missing, whatever its status; one that is not installed
      * cannot be judged while its requirement is unknown.
      */
-    private static List<String> missingNeed(String need, InspectionDocument doc, ScopeResult scope) {
-        Matcher m = REQUIREMENT.matcher(need);
-        if (!m.matches()) {
-            return DocumentPaths.missing(doc, need);
+    private static List<String> missingNeed(String text, InspectionDocument doc, ScopeResult scope) {
+        Need need = Need.of(text);
+        if (need.system() == null) {
+            return DocumentPaths.missing(doc, need.path());
         }
-        String system = m.group(1);
-        Optional<RequiredSystem> requirement = scope.requirement(system);
+        Optional<RequiredSystem> requirement = scope.requirement(need.system());
         Boolean required = requirement.map(RequiredSystem::required).orElse(null);
         if (Boolean.FALSE.equals(required)) {
             return List.of();
         }
-        Optional<Object> status = DocumentPaths.value(doc, "fireSystems." + system);
+        Optional<Object> status = DocumentPaths.value(doc, need.path());
         if (status.isEmpty()) {
-            return DocumentPaths.missing(doc, "fireSystems." + system);
+            return DocumentPaths.missing(doc, need.path());
         }
-        return status.get() == SystemStatus.NOT_INSTALLED && required == null ? List.of(DESIGN + system) : List.of();
+        return status.get() == SystemStatus.NOT_INSTALLED && required == null ? List.of(DESIGN + need.system()) : List.of();
     }
 
-    private static String pathOf(String condition) {
-        String c = condition.startsWith("!") ? condition.substring(1).strip() : condition;
-        Matcher m = COMPARE.matcher(c);
-        return m.matches() ? m.group(1) : c;
+    /** A @needs entry as parsed once: a path, or requirement(system) with the path of the system's status. */
+    private record Need(String path, String system) {
+        private static final Map<String, Need> PARSED = new ConcurrentHashMap<>();
+
+        static Need of(String need) {
+            Need n = PARSED.get(need);
+            return n != null ? n : PARSED.computeIfAbsent(need, t -> {
+                Matcher m = REQUIREMENT.matcher(t);
+                return m.matches() ? new Need("fireSystems." + m.group(1), m.group(1)) : new Need(t, null);
+            });
+        }
     }
 }

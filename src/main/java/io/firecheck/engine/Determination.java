@@ -32,7 +32,7 @@ final class Determination {
                           ScopeResult scope, InspectionDocument doc, Thresholds th) {
         List<String> direct = ids(findings, Level.DIRECT);
         List<String> elements = ids(findings, Level.ELEMENT);
-        List<Categories.Line> lines = lines(Categories.read(th), scope, doc, th);
+        List<Categories.Line> lines = lines(th.derived(Categories.class, Categories::read), scope, doc, th);
         Categories.Line met = lines.stream().filter(l -> counted(l, elements).size() >= l.threshold()).findFirst().orElse(null);
         Categories.Line shown = met != null ? met : strictest(lines);
 
@@ -110,7 +110,7 @@ final class Determination {
                 out.add(id);
             }
         });
-        Map<String, String> group = countOnceGroups(th);
+        Map<String, String> group = th.derived(COUNT_ONCE, Determination::countOnceGroups);
         for (Categories.Line line : lines) {
             List<String> counted = counted(line, elements);
             TreeSet<String> countedGroups = new TreeSet<>();

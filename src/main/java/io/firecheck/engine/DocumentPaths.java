@@ -53,9 +53,44 @@ public final class DocumentPaths {
 
     /** The concrete paths that are absent (the highest absent ancestor of each); empty when all are present. */
     public static List<String> missing(InspectionDocument doc, String path) {
+        List<Segment> segs = Segment.parse(path);
+        if (present(doc, segs, 0)) {
+            return new ArrayList<>(); // the common case, found without building a path string
+        }
         Set<String> out = new LinkedHashSet<>();
-        collectMissing(doc, Segment.parse(path), 0, "", out);
+        collectMissing(doc, segs, 0, "", out);
         return new ArrayList<>(out);
+    }
+
+    /** Whether nothing on the path is absent: what {@link #collectMissing} would find nothing for. */
+    private static boolean present(Object node, List<Segment> segs, int i) {
+        if (i == segs.size()) {
+            return true;
+        }
+        Segment seg = segs.get(i);
+        Object value = read(node, seg.name());
+        if (value == null) {
+            return false;
+        }
+        if (!seg.iterates()) {
+            return present(value, segs, i + 1);
+        }
+        List<?> items = (List<?>) value;
+        if (items.isEmpty()) {
+            return false;
+        }
+        for (Object item : items) {
+            if (seg.filterField() != null) {
+                Object f = read(item, seg.filterField());
+                if (f == null || !f.toString().equals(seg.filterValue())) {
+                    continue;
+                }
+            }
+            if (!present(item, segs, i + 1)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** The single value at a path without list segments; empty when it or an ancestor is absent. */

@@ -17,7 +17,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Stream;
-import org.kie.api.runtime.ClassObjectFilter;
 import org.kie.api.runtime.KieSession;
 
 /**
@@ -33,19 +32,28 @@ public final class Evaluator {
 
     public EvaluationResult evaluate(RuleSet ruleSet, InspectionDocument doc) {
         Findings findings = new Findings();
-        KieSession session = ruleSet.kieBase().newKieSession();
+        SessionPool sessions = ruleSet.prepared().sessions();
+        KieSession session = sessions.take();
         ScopeResult scope;
+        boolean settled = false;
         try {
             session.setGlobal("th", ruleSet.thresholds());
             session.setGlobal("findings", findings);
-            facts(doc).forEach(session::insert);
+            for (Object fact : facts(doc)) {
+                session.insert(fact);
+            }
             int fired = session.fireAllRules(MAX_FIRINGS);
             if (fired >= MAX_FIRINGS) {
                 throw new IllegalStateException("the rules fired " + fired + " times without settling; a rule keeps re-triggering itself");
             }
             scope = scope(session, ruleSet.thresholds());
+            settled = true;
         } finally {
-            session.dispose();
+            if (settled) {
+                sessions.giveBack(session);
+            } else {
+                sessions.discard(session);
+            }
         }
         Set<String> corrected = Set.copyOf(doc.inspection().correctedOnSiteOrEmpty());
         Function<RuleInfo, Level> levelOf = levels(doc, scope, ruleSet.thresholds());
@@ -89,26 +97,36 @@ public final class Evaluator {
         return rule -> rule.levelOn(doc.inspection().date(), c -> Applicability.holds(c, doc, scope, th).orElse(false));
     }
 
+    /** The scope facts the rules inserted, read in one pass over the session's facts. */
     private static ScopeResult scope(KieSession session, Thresholds th) {
-        String category = session.getObjects(new ClassObjectFilter(HighRise.class)).stream()
-                .map(o -> ((HighRise) o).category()).sorted().findFirst().orElse(ScopeResult.NOT_HIGH_RISE);
-        boolean highRise = !ScopeResult.NOT_HIGH_RISE.equals(category);
-        Integer highRiseClass = !highRise ? null : has(session, HighRiseClassOne.class) ? 1 : 2;
-        return new ScopeResult(category, highRiseClass, has(session, SuperHighRise.class), has(session, Crowded.class),
-                requiredSystems(session, th));
+        String category = null;
+        boolean classOne = false;
+        boolean superHighRise = false;
+        boolean crowded = false;
+        Map<String, Requirement> bySystem = new HashMap<>();
+        for (Object o : session.getObjects()) {
+            if (o instanceof HighRise h) {
+                category = category == null || h.category().compareTo(category) < 0 ? h.category() : category;
+            } else if (o instanceof HighRiseClassOne) {
+                classOne = true;
+            } else if (o instanceof SuperHighRise) {
+                superHighRise = true;
+            } else if (o instanceof Crowded) {
+                crowded = true;
+            } else if (o instanceof Requirement r) {
+                bySystem.putIfAbsent(r.system(), r);
+            }
+        }
+        boolean highRise = category != null;
+        Integer highRiseClass = !highRise ? null : classOne ? 1 : 2;
+        return new ScopeResult(highRise ? category : ScopeResult.NOT_HIGH_RISE, highRiseClass, superHighRise, crowded,
+                requiredSystems(bySystem, th));
     }
 
     /** The settled requirements, in the order of the systems list in thresholds.properties. */
-    private static List<RequiredSystem> requiredSystems(KieSession session, Thresholds th) {
-        Map<String, Requirement> bySystem = new HashMap<>();
-        session.getObjects(new ClassObjectFilter(Requirement.class))
-                .forEach(o -> bySystem.putIfAbsent(((Requirement) o).system(), (Requirement) o));
+    private static List<RequiredSystem> requiredSystems(Map<String, Requirement> bySystem, Thresholds th) {
         return th.list(REQUIRED_SYSTEMS).stream().filter(bySystem::containsKey).map(bySystem::get)
                 .map(r -> new RequiredSystem(r.system(), r.required(), r.source())).toList();
-    }
-
-    private static boolean has(KieSession session, Class<?> type) {
-        return !session.getObjects(new ClassObjectFilter(type)).isEmpty();
     }
 
     /** Step 1 of the determination: a hazard corrected during the visit stays, as GENERAL. */

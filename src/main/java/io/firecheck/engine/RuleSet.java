@@ -3,12 +3,15 @@ package io.firecheck.engine;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.kie.api.KieBase;
 
 /**
  * One compiled, immutable rule set: the shared KieBase, its catalogue and thresholds, and where it came
  * from. A reload builds a new RuleSet; evaluations hold on to the one they started with. {@code sources}
  * holds each file's text as compiled, so the set can be stored and compiled again elsewhere.
+ * {@code prepared} is what every evaluation needs, worked out once for this set (see {@link Prepared}).
  */
 public record RuleSet(
         String version,
@@ -18,14 +21,29 @@ public record RuleSet(
         Map<String, RuleInfo> catalogue,
         Thresholds thresholds,
         KieBase kieBase,
-        Map<String, String> sources) {
+        Map<String, String> sources,
+        Prepared prepared) {
 
-    public java.util.Set<String> inspectionRuleIds() {
-        return inspectionRules().stream().map(RuleInfo::id).collect(java.util.stream.Collectors.toSet());
+    public RuleSet(String version, Instant loadedAt, String directory, List<String> files, Map<String, RuleInfo> catalogue,
+                   Thresholds thresholds, KieBase kieBase, Map<String, String> sources) {
+        this(version, loadedAt, directory, files, catalogue, thresholds, kieBase, sources, Prepared.of(catalogue, kieBase));
+    }
+
+    /** The inspection rules in catalogue order and their ids, and the sessions of this set's KieBase. */
+    public record Prepared(List<RuleInfo> inspectionRules, Set<String> inspectionRuleIds, SessionPool sessions) {
+        static Prepared of(Map<String, RuleInfo> catalogue, KieBase kieBase) {
+            List<RuleInfo> rules = catalogue.values().stream().filter(r -> r.level() != Level.SCOPE).toList();
+            return new Prepared(rules, rules.stream().map(RuleInfo::id).collect(Collectors.toUnmodifiableSet()),
+                    kieBase == null ? null : SessionPool.forMachine(kieBase));
+        }
+    }
+
+    public Set<String> inspectionRuleIds() {
+        return prepared.inspectionRuleIds();
     }
 
     /** Inspection rules only (no SCOPE rules), in catalogue order. */
     public List<RuleInfo> inspectionRules() {
-        return catalogue.values().stream().filter(r -> r.level() != Level.SCOPE).toList();
+        return prepared.inspectionRules();
     }
 }

@@ -1,20 +1,29 @@
 package io.firecheck.engine;
 
 import java.math.BigDecimal;
+import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 
 /**
  * The named numbers and lists of thresholds.properties. Rules read them through the global {@code th};
  * every name a rule uses is checked when the rule set loads, so a lookup here never fails at run time.
+ * Rules keep naming thresholds as staff write them ({@code th.num("...")}); each value is parsed once, on its
+ * first use, so a constraint evaluation costs one map lookup, not a parse.
  */
 public final class Thresholds {
     public static final String FILE = "thresholds.properties";
 
     private final Map<String, Entry> entries;
+    private final Map<String, BigDecimal> nums = new ConcurrentHashMap<>();
+    private final Map<String, List<String>> lists = new ConcurrentHashMap<>();
+    private final Map<String, LocalDate> dates = new ConcurrentHashMap<>();
+    private final Map<Object, Object> derived = new ConcurrentHashMap<>();
 
     public record Entry(String name, String value, int line) {
     }
@@ -54,7 +63,8 @@ public final class Thresholds {
     }
 
     public BigDecimal num(String name) {
-        return new BigDecimal(require(name).value());
+        BigDecimal n = nums.get(name);
+        return n != null ? n : nums.computeIfAbsent(name, k -> new BigDecimal(require(k).value()));
     }
 
     public int count(String name) {
@@ -62,7 +72,9 @@ public final class Thresholds {
     }
 
     public List<String> list(String name) {
-        return Arrays.stream(require(name).value().split(",")).map(String::strip).filter(s -> !s.isEmpty()).toList();
+        List<String> l = lists.get(name);
+        return l != null ? l : lists.computeIfAbsent(name,
+                k -> Arrays.stream(require(k).value().split(",")).map(String::strip).filter(s -> !s.isEmpty()).toList());
     }
 
     /** A label or other free text, as written. */
@@ -70,8 +82,19 @@ public final class Thresholds {
         return require(name).value();
     }
 
-    public java.time.LocalDate date(String name) {
-        return java.time.LocalDate.parse(require(name).value());
+    public LocalDate date(String name) {
+        LocalDate d = dates.get(name);
+        return d != null ? d : dates.computeIfAbsent(name, k -> LocalDate.parse(require(k).value()));
+    }
+
+    /**
+     * What the engine reads out of these thresholds (the determination's categories, say), worked out once:
+     * {@code key} names it, {@code read} builds it from the thresholds.
+     */
+    @SuppressWarnings("unchecked")
+    <T> T derived(Object key, Function<Thresholds, T> read) {
+        Object v = derived.get(key);
+        return v != null ? (T) v : (T) derived.computeIfAbsent(key, k -> read.apply(this));
     }
 
     public boolean has(String name) {

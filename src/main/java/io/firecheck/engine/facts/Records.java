@@ -1,5 +1,8 @@
 package io.firecheck.engine.facts;
 
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
 import java.lang.reflect.RecordComponent;
 import java.util.HashMap;
 import java.util.Map;
@@ -9,6 +12,8 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class Records {
     /** Class.getRecordComponents() re-reads the class file each call; evaluations ask thousands of times. */
     private static final Map<Class<?>, Map<String, RecordComponent>> COMPONENTS = new ConcurrentHashMap<>();
+    /** Accessors as method handles typed (Object)Object: no reflective Method.invoke, no varargs array per read. */
+    private static final Map<Class<?>, Map<String, MethodHandle>> ACCESSORS = new ConcurrentHashMap<>();
 
     private Records() {
     }
@@ -19,15 +24,32 @@ public final class Records {
 
     /** The field's value; an unknown name is a rules-folder mistake the loader reports, so it fails loudly here. */
     public static Object read(Object record, String name) {
-        RecordComponent c = component(record.getClass(), name);
-        if (c == null) {
+        MethodHandle accessor = ACCESSORS.computeIfAbsent(record.getClass(), Records::accessors).get(name);
+        if (accessor == null) {
             throw new IllegalArgumentException("no field " + name + " on " + record.getClass().getSimpleName());
         }
         try {
-            return c.getAccessor().invoke(record);
-        } catch (ReflectiveOperationException e) {
+            return (Object) accessor.invokeExact(record);
+        } catch (RuntimeException | Error e) {
+            throw e;
+        } catch (Throwable e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    private static Map<String, MethodHandle> accessors(Class<?> type) {
+        Map<String, MethodHandle> byName = new HashMap<>();
+        if (type.isRecord()) {
+            for (RecordComponent c : type.getRecordComponents()) {
+                try {
+                    byName.put(c.getName(), MethodHandles.publicLookup().unreflect(c.getAccessor())
+                            .asType(MethodType.methodType(Object.class, Object.class)));
+                } catch (IllegalAccessException e) {
+                    throw new IllegalStateException("cannot read " + type.getName() + "." + c.getName(), e);
+                }
+            }
+        }
+        return byName;
     }
 
     public static RecordComponent component(Class<?> type, String name) {
