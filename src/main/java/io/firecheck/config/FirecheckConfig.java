@@ -54,10 +54,11 @@ public interface FirecheckConfig {
         int maxGroup();
 
         /**
-         * How long a request waits for its group's commit before it answers 503 (Retry-After); below the 2 s
-         * in which a dead database must be answered, above a busy commit's time.
+         * How long a request waits for its group's commit before it answers 503 (Retry-After): with reading
+         * and evaluating the document, within the 2 s in which a dead database must be answered; above a busy
+         * commit's time (each statement is cut off after the 1 s socketTimeout anyway).
          */
-        @WithDefault("1500ms")
+        @WithDefault("1200ms")
         java.time.Duration commitTimeout();
     }
 

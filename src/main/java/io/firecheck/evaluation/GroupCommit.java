@@ -71,7 +71,8 @@ public class GroupCommit {
     private final AuditLog audit;
     private final EvaluationListener listener;
     private final FirecheckConfig.Store config;
-    private final BlockingQueue<Pending> queue = new LinkedBlockingQueue<>();
+    /** Submissions, each one request's rows (a batch's chunk), kept together in one group. */
+    private final BlockingQueue<List<Pending>> queue = new LinkedBlockingQueue<>();
     private final List<Thread> writers = new ArrayList<>();
     private volatile boolean running = true;
 
@@ -98,7 +99,7 @@ public class GroupCommit {
         if (!running) {
             throw unavailable("the service is shutting down");
         }
-        queue.addAll(pending);
+        queue.add(pending);
         long deadline = System.nanoTime() + config.commitTimeout().toNanos();
         List<Object> out = new ArrayList<>(pending.size());
         for (Pending p : pending) {
@@ -142,13 +143,16 @@ public class GroupCommit {
         List<Pending> group = new ArrayList<>();
         while (running || !queue.isEmpty()) {
             try {
-                Pending first = queue.poll(200, TimeUnit.MILLISECONDS);
+                List<Pending> first = queue.poll(200, TimeUnit.MILLISECONDS);
                 if (first == null) {
                     continue;
                 }
                 group.clear();
-                group.add(first);
-                queue.drainTo(group, config.maxGroup() - 1);
+                group.addAll(first);
+                // everything that waits, up to about maxGroup rows (a submission is never split)
+                for (List<Pending> next; group.size() < config.maxGroup() && (next = queue.poll()) != null; ) {
+                    group.addAll(next);
+                }
                 group.removeIf(p -> !p.state.compareAndSet(Pending.WAITING, Pending.TAKEN));
                 if (!group.isEmpty()) {
                     commit(group);

@@ -45,16 +45,17 @@ class GroupCommitFaultTest {
 
     @Test
     void aDatabaseLostDuringAGroupAnswers503InTimeAndLosesNothingAcknowledged() throws Exception {
-        // rows of SLOW- buildings take 300 ms to insert, so that groups are in flight when the database goes
+        // rows of SLOW- buildings take 100 ms each to insert, so that groups are in flight when the database goes
         sql("""
                 CREATE OR REPLACE FUNCTION slow_insert() RETURNS trigger AS $$
                 BEGIN
-                  IF NEW.building_id LIKE 'SLOW-%' THEN PERFORM pg_sleep(0.3); END IF;
+                  IF NEW.building_id LIKE 'SLOW-%' THEN PERFORM pg_sleep(0.1); END IF;
                   RETURN NEW;
                 END $$ LANGUAGE plpgsql""");
         sql("CREATE TRIGGER slow_insert BEFORE INSERT ON evaluation FOR EACH ROW EXECUTE FUNCTION slow_insert()");
         ExecutorService clients = Executors.newFixedThreadPool(12);
         try {
+            warmUp(clients);
             List<ObjectNode> docs = new ArrayList<>();
             List<Future<long[]>> answers = new ArrayList<>();
             List<Response> responses = new ArrayList<>();
@@ -79,7 +80,7 @@ class GroupCommitFaultTest {
             for (int i = 0; i < answers.size(); i++) {
                 long[] a = answers.get(i).get(10, TimeUnit.SECONDS);
                 assertTrue(a[0] == 201 || a[0] == 503, "item " + i + ": " + a[0] + " " + responses.get(i).asString());
-                assertTrue(a[1] <= 2000 + 300, "item " + i + " answered after " + a[1] + " ms");
+                assertTrue(a[1] <= 2000, "item " + i + " answered after " + a[1] + " ms");
                 (a[0] == 201 ? acknowledged : refused).add(i);
                 if (a[0] == 503) {
                     assertTrue(Integer.parseInt(responses.get(i).header("Retry-After")) > 0);
@@ -99,6 +100,18 @@ class GroupCommitFaultTest {
             PROXY.restore();
             clients.shutdownNow();
             sql("DROP TRIGGER IF EXISTS slow_insert ON evaluation");
+        }
+    }
+
+    /** The first evaluations after a start compile the rules' constraints; the limit is for a warm service. */
+    private static void warmUp(ExecutorService clients) throws Exception {
+        List<Future<Integer>> posts = new ArrayList<>();
+        for (int i = 0; i < 36; i++) {
+            posts.add(clients.submit(() -> given().contentType(ContentType.JSON).body(json(TestDocs.tower()))
+                    .post("/api/v1/evaluations").statusCode()));
+        }
+        for (Future<Integer> post : posts) {
+            assertEquals(201, post.get());
         }
     }
 
