@@ -8,8 +8,9 @@
 # Usage: [APP=path/to/quarkus-app] [JAVA_OPTS=...] [DURATION=15] bench/load.sh [APP]
 #   APP        the application to measure (default target/quarkus-app, built if missing): run the old build
 #              and the new one back to back, e.g. APP=/work/bench-before/quarkus-app bench/load.sh
-#   JAVA_OPTS  the service's JVM options (default: the deployment's, docs/deploy.md; always -Xmx256m for P6)
+#   JAVA_OPTS  the service's JVM options (default: the image's, bench/jvm-options.sh; always -Xmx256m for P6)
 #   DURATION   seconds of each measured phase (default 15)
+#   NMT=1      also print the JVM's native memory summary (jcmd VM.native_memory) after the load
 #   PORT, MANAGEMENT_PORT (8120, 8121), FIRECHECK_BENCH_DB (postgres), BENCH_SCHEMA (firecheck_load)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -20,10 +21,10 @@ port=${PORT:-8120}
 management_port=${MANAGEMENT_PORT:-8121}
 db=${FIRECHECK_BENCH_DB:-postgres}
 schema=${BENCH_SCHEMA:-firecheck_load}
-# The JVM options the service is deployed with (keep in step with application.properties and docs/deploy.md).
-default_opts="-Xmx256m -XX:+UseSerialGC -XX:MaxMetaspaceSize=128m -XX:ReservedCodeCacheSize=48m -Xss512k -XX:+ExitOnOutOfMemoryError"
-java_opts=${JAVA_OPTS:-$default_opts}
+# the JVM options the image is built with (one place: quarkus.jib.jvm-additional-arguments)
+java_opts=${JAVA_OPTS:-$(bench/jvm-options.sh)}
 [[ " $java_opts " == *" -Xmx"* ]] || java_opts="$java_opts -Xmx256m"
+[[ "${NMT:-0}" == 1 ]] && java_opts="$java_opts -XX:NativeMemoryTracking=summary"
 command -v wrk >/dev/null || { echo "bench/load.sh needs wrk (apt-get install wrk)" >&2; exit 2; }
 if [[ ! -f "$app/quarkus-run.jar" ]]; then
   [[ "$app" == "$root/target/quarkus-app" ]] || { echo "no $app/quarkus-run.jar" >&2; exit 2; }
@@ -38,7 +39,7 @@ psql -h 127.0.0.1 -U postgres -d "$db" -qc "DROP SCHEMA IF EXISTS $schema CASCAD
 export FIRECHECK_AUTH_LOCAL_KEY=$work/signing-key.pem
 QUARKUS_HTTP_PORT=$port QUARKUS_MANAGEMENT_PORT=$management_port \
 QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://127.0.0.1:5432/$db" FIRECHECK_DATABASE_SCHEMA=$schema \
-FIRECHECK_RULES_DIR=$work/rules FIRECHECK_RULES_FIXTURES_DIR=$root/test-fixtures MALLOC_ARENA_MAX=${MALLOC_ARENA_MAX:-2} \
+FIRECHECK_RULES_DIR=$work/rules FIRECHECK_RULES_FIXTURES_DIR=$root/test-fixtures MALLOC_ARENA_MAX=${MALLOC_ARENA_MAX:-$(bench/jvm-options.sh MALLOC_ARENA_MAX)} \
     java $java_opts -jar "$app/quarkus-run.jar" > "$work/service.log" 2>&1 &
 pid=$!
 sampler=
@@ -95,11 +96,17 @@ echo "== P5: full reload (a changed rules file) while the stored load runs, 8 co
 run_wrk reload-load 8 $(( duration + 20 )) -s bench/post-evaluation.lua "$base" &
 load=$!
 sleep 5
-echo "// touched by bench/load.sh $(date -u +%FT%TZ)" >> "$(ls "$work"/rules/*.drl | head -n 1)"
-reload=$(curl -s -o "$work/reload.json" -w "%{http_code} %{time_total}" -X POST -H "Authorization: Bearer $author_token" "$base/api/v1/rules/reload")
+drl=$(find "$work/rules" -name '*.drl' | sort | head -n 1)
+echo "// touched by bench/load.sh $(date -u +%FT%TZ)" >> "$drl"
+reload=$(curl -s -o "$work/reload.json" -w "%{http_code} %{time_total}" -X POST -H "Authorization: Bearer $author_token" \
+    "$base/api/v1/rules/reload" 2> "$work/reload.err") || reload="failed($?) 0"
+touch "$work/reload.json"
 wait $load
 echo "   reload: HTTP ${reload% *} in ${reload#* } s, $(head -c 200 "$work/reload.json")"
 
+if [[ "${NMT:-0}" == 1 ]]; then
+  jcmd $pid VM.native_memory summary | grep -E "^(Total|-)|committed=" | grep -E "Total|^-" | sed 's/^/   /'
+fi
 get=$(rps "$work/get.txt"); dry=$(rps "$work/dry.txt"); batch=$(rps "$work/batch.txt")
 rss_max=$(sort -n "$work/rss.txt" | tail -n 1 | awk '{printf "%.0f", $1/1024}')
 fixed=$(cat "$work/fixed.txt")
