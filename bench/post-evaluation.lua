@@ -46,7 +46,7 @@ end
 function response(status, headers, body)
   if status ~= 201 and status ~= 200 then
     io.stderr:write("unexpected status " .. status .. "\n")
-  elseif batch > 0 and body:find('"status":[45]') then
-    io.stderr:write("an item failed in a batch\n")
+  elseif batch > 0 and body:find('"status":[45]%d%d') then
+    io.stderr:write("an item failed in a batch: " .. body:match('"status":[45]%d%d[^}]*') .. "\n")
   end
 end
