@@ -2,12 +2,16 @@
 # Shows that a 256 MiB heap survives the largest request the service accepts: a batch of 1,000 valid
 # documents just under the 16 MiB batch limit (the residential tower with as many shafts as fit), posted
 # once stored and twice at the same time as dry runs. Starts the packaged service with -Xmx256m on its own
-# port and schema, and fails if it runs out of memory (-XX:+ExitOnOutOfMemoryError) or answers anything
-# but 200 with 1,000 items. Usage: bench/heap.sh   (database: FIRECHECK_BENCH_DB, default postgres)
+# port and schema, with the JVM options of the image (bench/jvm-options.sh; JAVA_OPTS overrides), and fails if
+# it runs out of memory (-XX:+ExitOnOutOfMemoryError) or answers anything but 200 with 1,000 items.
+# Usage: bench/heap.sh   (database: FIRECHECK_BENCH_DB, default postgres; PORT, MANAGEMENT_PORT: 8120, 8121)
 set -euo pipefail
 cd "$(dirname "$0")/.."
-port=8098
-management_port=9098
+port=${PORT:-8120}
+management_port=${MANAGEMENT_PORT:-8121}
+java_opts=${JAVA_OPTS:-$(bench/jvm-options.sh)}
+[[ " $java_opts " == *" -XX:+ExitOnOutOfMemoryError "* ]] || java_opts="$java_opts -XX:+ExitOnOutOfMemoryError"
+[[ " $java_opts " == *" -Xmx"* ]] || java_opts="$java_opts -Xmx256m"
 schema=firecheck_heap
 db=${FIRECHECK_BENCH_DB:-postgres}
 [ -f target/quarkus-app/quarkus-run.jar ] || ./mvnw -q -B package -DskipTests >&2
@@ -34,8 +38,8 @@ PY
 psql -h 127.0.0.1 -U postgres -d "$db" -qc "DROP SCHEMA IF EXISTS $schema CASCADE" >/dev/null
 QUARKUS_HTTP_PORT=$port QUARKUS_MANAGEMENT_PORT=$management_port \
 QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://127.0.0.1:5432/$db" \
-FIRECHECK_DATABASE_SCHEMA=$schema \
-    java -Xmx256m -XX:+ExitOnOutOfMemoryError -jar target/quarkus-app/quarkus-run.jar > target/heap-service.log 2>&1 &
+FIRECHECK_DATABASE_SCHEMA=$schema MALLOC_ARENA_MAX=${MALLOC_ARENA_MAX:-$(bench/jvm-options.sh MALLOC_ARENA_MAX)} \
+    java $java_opts -jar target/quarkus-app/quarkus-run.jar > target/heap-service.log 2>&1 &
 pid=$!
 trap 'kill $pid 2>/dev/null; wait $pid 2>/dev/null || true; psql -h 127.0.0.1 -U postgres -d '$db' -qc "DROP SCHEMA IF EXISTS '$schema' CASCADE" >/dev/null' EXIT
 for _ in $(seq 1 90); do
@@ -58,5 +62,5 @@ post dry1 '?dryRun=true' & first=$!
 post dry2 '?dryRun=true' & second=$!
 wait $first $second
 check dry1; check dry2
-kill -0 $pid && curl -sf "http://127.0.0.1:$management_port/q/health/ready" >/dev/null && echo "== service alive and ready with -Xmx256m"
+kill -0 $pid && curl -sf "http://127.0.0.1:$management_port/q/health/ready" >/dev/null && echo "== service alive and ready with $java_opts"
 echo "== RSS: $(ps -o rss= -p $pid | awk '{printf "%.0f MiB", $1/1024}')"

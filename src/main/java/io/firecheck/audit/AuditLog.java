@@ -9,9 +9,14 @@ import jakarta.enterprise.event.Observes;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.Query;
 import jakarta.transaction.Transactional;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -43,6 +48,44 @@ public class AuditLog {
                 .setParameter("target", target == null ? null : cut(target))
                 .setParameter("outcome", cut(outcome))
                 .executeUpdate();
+    }
+
+    /** One entry of {@link #recordAll}. */
+    public record Recorded(Caller caller, AuditAction action, String target, String outcome) {
+    }
+
+    /**
+     * Many entries with one statement, on the connection of the caller's transaction (group commit of
+     * evaluations): the entries exist exactly when the changes they record do.
+     */
+    public void recordAll(Connection c, List<Recorded> entries) throws SQLException {
+        if (entries.isEmpty()) {
+            return;
+        }
+        int n = entries.size();
+        String[][] columns = new String[6][n];
+        for (int i = 0; i < n; i++) {
+            Recorded e = entries.get(i);
+            String[] values = {cut(e.caller().name()), cut(String.join(",", new TreeSet<>(e.caller().roles()))),
+                    e.caller().jurisdiction() == null ? null : cut(e.caller().jurisdiction()), e.action().name(),
+                    e.target() == null ? null : cut(e.target()), cut(e.outcome())};
+            for (int col = 0; col < values.length; col++) {
+                columns[col][i] = values[col];
+            }
+        }
+        try (PreparedStatement st = c.prepareStatement("""
+                INSERT INTO audit_log (at, actor, roles, jurisdiction, action, target, outcome)
+                SELECT ?, actor, roles, jurisdiction, action, target, outcome
+                FROM unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[])
+                     WITH ORDINALITY AS e (actor, roles, jurisdiction, action, target, outcome, position)
+                ORDER BY position
+                """)) {
+            st.setObject(1, OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC));
+            for (int col = 0; col < columns.length; col++) {
+                st.setArray(col + 2, c.createArrayOf("text", columns[col]));
+            }
+            st.executeUpdate();
+        }
     }
 
     /** For what happens outside a change's transaction (a reload, a refusal that rolls everything else back). */

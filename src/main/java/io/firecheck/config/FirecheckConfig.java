@@ -38,6 +38,30 @@ public interface FirecheckConfig {
         java.time.Duration bodyTimeout();
     }
 
+    Store store();
+
+    /** Storing evaluations: group commit (evaluation/GroupCommit, docs/benchmarks.md). */
+    interface Store {
+        /**
+         * Threads that each commit one group at a time. Two: while one waits for its commit's fsync the other
+         * gathers the rows that arrived meanwhile; more only contend for the same disk and cores.
+         */
+        @WithDefault("2")
+        int writers();
+
+        /** Rows in one INSERT at most (a batch's chunk fits in one). */
+        @WithDefault("250")
+        int maxGroup();
+
+        /**
+         * How long a request waits for its group's commit before it answers 503 (Retry-After): with reading
+         * and evaluating the document, within the 2 s in which a dead database must be answered; above a busy
+         * commit's time (each statement is cut off after the 1 s socketTimeout anyway).
+         */
+        @WithDefault("1200ms")
+        java.time.Duration commitTimeout();
+    }
+
     Database database();
 
     interface Database {

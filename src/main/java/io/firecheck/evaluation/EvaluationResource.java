@@ -1,20 +1,13 @@
 package io.firecheck.evaluation;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.firecheck.inspection.InspectionDocument;
-import io.firecheck.inspection.InvalidDocumentException;
-import io.firecheck.security.AccessDenied;
 import io.firecheck.security.CurrentCaller;
-import io.firecheck.security.OutOfJurisdictionException;
 import io.firecheck.security.Roles;
-import io.firecheck.web.Problem;
-import io.firecheck.web.ProblemMappers;
 import io.firecheck.web.Problems;
 import io.firecheck.web.QueryParams;
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.enterprise.event.Event;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -26,7 +19,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.io.IOException;
 import java.net.URI;
-import java.util.ArrayList;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
@@ -45,17 +37,14 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class EvaluationResource {
     private final EvaluationService service;
     private final ObjectMapper mapper;
-    private final BatchItems batchItems;
+    private final BatchEvaluations batch;
     private final CurrentCaller caller;
-    private final Event<AccessDenied> denied;
 
-    public EvaluationResource(EvaluationService service, ObjectMapper mapper, BatchItems batchItems, CurrentCaller caller,
-                              Event<AccessDenied> denied) {
+    public EvaluationResource(EvaluationService service, ObjectMapper mapper, BatchEvaluations batch, CurrentCaller caller) {
         this.service = service;
         this.mapper = mapper;
-        this.batchItems = batchItems;
+        this.batch = batch;
         this.caller = caller;
-        this.denied = denied;
     }
 
     @POST
@@ -108,54 +97,7 @@ public class EvaluationResource {
                                  byte[] body,
                                  @Parameter(description = "true: evaluate without storing anything", schema = @Schema(type = SchemaType.BOOLEAN, defaultValue = "false"))
                                  @QueryParam("dryRun") String dryRun) throws IOException {
-        boolean dry = QueryParams.bool("dryRun", dryRun, false);
-        List<BatchItems.Span> items = batchItems.split(body);
-        List<BatchItem> out = new ArrayList<>(items.size());
-        Problem unavailable = null;
-        for (int i = 0; i < items.size(); i++) {
-            // once the database is unreachable, the rest are answered at once instead of each waiting for it
-            BatchItem item = unavailable != null ? new BatchItem(i, 503, null, null, unavailable) : batchItem(i, items.get(i), body, dry);
-            unavailable = item.status() == 503 ? item.problem() : null;
-            out.add(item);
-        }
-        return out;
-    }
-
-    private BatchItem batchItem(int index, BatchItems.Span span, byte[] body, boolean dryRun) throws IOException {
-        if (span.length() > batchItems.maxItemBytes()) {
-            return new BatchItem(index, 413, null, null, new Problem("about:blank", "Content Too Large", 413,
-                    "item " + index + " is larger than " + batchItems.maxItemBytes() + " bytes", null, null));
-        }
-        JsonNode tree;
-        try {
-            // one item's tree at a time: the batch's documents are never all built at once
-            tree = mapper.readTree(body, span.start(), span.length());
-        } catch (JsonProcessingException e) {
-            return new BatchItem(index, 400, null, null, new Problem("/problems/invalid-input", "Unreadable JSON", 400,
-                    "item " + index + " is not readable JSON", null, List.of(ProblemMappers.violation(e))));
-        }
-        return batchItem(index, tree, dryRun);
-    }
-
-    private BatchItem batchItem(int index, JsonNode node, boolean dryRun) {
-        try {
-            EvaluationService.Outcome o = service.evaluate(node, dryRun, caller.get());
-            return new BatchItem(index, o.created() ? 201 : 200,
-                    o.created() ? "/api/v1/evaluations/" + o.id() : null, o.json(), null);
-        } catch (InvalidDocumentException e) {
-            return new BatchItem(index, 400, null, null, new Problem("/problems/invalid-input", "Invalid inspection document",
-                    400, e.violations().size() + " invalid field(s) in item " + index, null, e.violations()));
-        } catch (OutOfJurisdictionException e) {
-            // a refused write, audited as a refused single POST is
-            denied.fire(new AccessDenied(caller.get(), "POST /api/v1/evaluations/batch item " + index, "403 Forbidden"));
-            return new BatchItem(index, 403, null, null, new Problem("about:blank", "Forbidden", 403, e.getMessage(), null, null));
-        } catch (InspectionIdConflictException e) {
-            return new BatchItem(index, 409, null, null, e.problem());
-        } catch (RuntimeException e) {
-            // this item's transaction is rolled back; the items before and after it stand on their own
-            Problem p = ProblemMappers.unexpectedProblem(e);
-            return new BatchItem(index, p.status(), null, null, p);
-        }
+        return batch.evaluate(body, QueryParams.bool("dryRun", dryRun, false), caller.get());
     }
 
     @GET

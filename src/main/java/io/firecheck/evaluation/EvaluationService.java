@@ -15,15 +15,17 @@ import io.firecheck.persistence.JsonColumns;
 import io.firecheck.rules.RuleBook;
 import io.firecheck.security.Caller;
 import io.firecheck.security.OutOfJurisdictionException;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.transaction.Transactional;
 import jakarta.validation.Validator;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -43,10 +45,11 @@ public class EvaluationService {
     private final MeterRegistry meters;
     private final Timer latency;
     private final AuditLog audit;
+    private final GroupCommit groupCommit;
 
     public EvaluationService(RuleBook ruleBook, Validator validator, EvaluationRepository repository,
                              EvaluationListener listener, ObjectMapper mapper, Clock clock, MeterRegistry meters,
-                             AuditLog audit) {
+                             AuditLog audit, GroupCommit groupCommit) {
         this.ruleBook = ruleBook;
         this.reader = new DocumentReader(mapper, new DocumentChecks(validator));
         this.repository = repository;
@@ -55,6 +58,7 @@ public class EvaluationService {
         this.clock = clock;
         this.meters = meters;
         this.audit = audit;
+        this.groupCommit = groupCommit;
         this.latency = Timer.builder("firecheck.evaluation.duration")
                 .description("Time to evaluate one inspection document under the rules (no storage)")
                 .publishPercentiles(0.5, 0.95, 0.99)
@@ -65,12 +69,29 @@ public class EvaluationService {
     public record Outcome(String json, boolean created, String id) {
     }
 
+    /** A document read, checked and evaluated: the answer of a dry run, or the row to store and what it came from. */
+    public record Prepared(Outcome dryRun, EvaluationEntity row, EvaluationResponse response, InspectionDocument doc,
+                           EvaluationResult result) {
+    }
+
     /**
      * Reads, validates (400 with every problem), evaluates and, unless a dry run, stores once, recording who
      * submitted it. A caller limited to a jurisdiction submits only documents of it.
      */
-    @Transactional
     public Outcome evaluate(JsonNode body, boolean dryRun, Caller submitter) {
+        Prepared prepared = prepare(body, dryRun, submitter);
+        if (prepared.dryRun() != null) {
+            return prepared.dryRun();
+        }
+        Object stored = store(List.of(prepared), submitter).get(0);
+        if (stored instanceof RuntimeException e) {
+            throw e;
+        }
+        return (Outcome) stored;
+    }
+
+    /** Everything but storing: no transaction, no connection. */
+    public Prepared prepare(JsonNode body, boolean dryRun, Caller submitter) {
         RuleSet set = ruleBook.current();
         InspectionDocument doc = reader.read(body, LocalDate.now(clock), set.inspectionRuleIds());
         OutOfJurisdictionException.check(doc.building().jurisdiction(), submitter);
@@ -78,10 +99,10 @@ public class EvaluationService {
         Instant now = clock.instant();
         if (dryRun) {
             count(result, true);
-            return new Outcome(json(EvaluationResponse.of(null, doc, now, set, result)), false, null);
+            return new Prepared(new Outcome(json(EvaluationResponse.of(null, doc, now, set, result)), false, null), null, null, doc,
+                    result);
         }
         UUID id = UUID.randomUUID();
-        EvaluationResponse response = EvaluationResponse.of(id.toString(), doc, now, set, result);
         EvaluationEntity entity = new EvaluationEntity();
         entity.id = id;
         entity.inspectionId = doc.inspection().id();
@@ -92,8 +113,66 @@ public class EvaluationService {
         entity.ruleSetVersion = set.version();
         entity.evaluatedAt = now;
         entity.document = json(doc);
+        EvaluationResponse response = EvaluationResponse.of(id.toString(), doc, now, set, result);
         entity.result = json(response);
         entity.submittedBy = submitter.name();
+        return new Prepared(null, entity, response, doc, result);
+    }
+
+    /**
+     * Stores prepared documents with the effect of storing them one after another, in their order: an Outcome
+     * or the RuntimeException of each. Rows that touch no supervision order go through group commit, many
+     * to a transaction; a result the order listener acts on (a major hazard) is stored on its own, after the
+     * rows before it, so that a batch's evaluations of one building meet its order in the batch's order.
+     */
+    public List<Object> store(List<Prepared> items, Caller submitter) {
+        Object[] out = new Object[items.size()];
+        List<Integer> group = new ArrayList<>();
+        for (int i = 0; i < items.size(); i++) {
+            if (listener.acts(items.get(i).result())) {
+                commitGroup(items, group, out, submitter);
+                out[i] = alone(items.get(i), submitter);
+            } else {
+                group.add(i);
+            }
+        }
+        commitGroup(items, group, out, submitter);
+        return Arrays.asList(out);
+    }
+
+    private void commitGroup(List<Prepared> items, List<Integer> group, Object[] out, Caller submitter) {
+        if (group.isEmpty()) {
+            return;
+        }
+        List<Object> written = groupCommit.write(group.stream().map(i -> items.get(i).row()).toList(), submitter);
+        for (int k = 0; k < group.size(); k++) {
+            Prepared p = items.get(group.get(k));
+            Object w = written.get(k);
+            if (w == GroupCommit.Written.STORED) {
+                count(p.result(), false);
+                out[group.get(k)] = new Outcome(p.row().result, true, p.row().id.toString());
+            } else if (w instanceof GroupCommit.Written) {
+                // a taken inspection id (a retry, or a conflict), or a building with an open order
+                out[group.get(k)] = alone(p, submitter);
+            } else {
+                out[group.get(k)] = w;
+            }
+        }
+        group.clear();
+    }
+
+    private Object alone(Prepared p, Caller submitter) {
+        try {
+            return QuarkusTransaction.requiringNew().call(() -> storeAlone(p, submitter));
+        } catch (RuntimeException e) {
+            return e;
+        }
+    }
+
+    /** One evaluation in its own transaction, with its supervision order under the order's row lock. */
+    private Outcome storeAlone(Prepared p, Caller submitter) {
+        EvaluationEntity entity = p.row();
+        EvaluationResult result = p.result();
         if (!repository.insertIfAbsent(entity)) {
             EvaluationRepository.Existing existing = repository.existing(entity.inspectionId, entity.document);
             EvaluationEntity stored = repository.findById(existing.id());
@@ -105,14 +184,14 @@ public class EvaluationService {
             return new Outcome(canonical(stored.result), false, stored.id.toString());
         }
         count(result, false);
-        audit.record(submitter, AuditAction.EVALUATION_STORED, "evaluation " + id, result.classification().name());
-        Optional<EvaluationResponse.OrderRef> order = listener.onEvaluated(id, doc, result);
+        audit.record(submitter, AuditAction.EVALUATION_STORED, "evaluation " + entity.id, result.classification().name());
+        Optional<EvaluationResponse.OrderRef> order = listener.onEvaluated(entity.id, p.doc(), result);
         if (order.isPresent()) {
-            String withOrder = json(response.withOrder(order.get()));
-            repository.replaceResult(id, withOrder);
-            return new Outcome(withOrder, true, id.toString());
+            String withOrder = json(p.response().withOrder(order.get()));
+            repository.replaceResult(entity.id, withOrder);
+            return new Outcome(withOrder, true, entity.id.toString());
         }
-        return new Outcome(entity.result, true, id.toString());
+        return new Outcome(entity.result, true, entity.id.toString());
     }
 
     /** Out of the caller's jurisdiction is as not found: the evaluation's existence is not disclosed. */

@@ -11,10 +11,17 @@ import io.firecheck.persistence.JsonColumns;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -41,7 +48,7 @@ public class SupervisionOrders implements EvaluationListener {
 
     @Override
     public Optional<OrderRef> onEvaluated(UUID evaluationId, InspectionDocument doc, EvaluationResult result) {
-        boolean major = result.classification() == Classification.MAJOR_HAZARD;
+        boolean major = acts(result);
         Optional<OrderEntity> open = lockOpenOrder(doc.building().id());
         if (open.isEmpty()) {
             if (!major) {
@@ -79,6 +86,27 @@ public class SupervisionOrders implements EvaluationListener {
             }
         }
         return Optional.of(ref(order));
+    }
+
+    @Override
+    public boolean acts(EvaluationResult result) {
+        return result.classification() == Classification.MAJOR_HAZARD;
+    }
+
+    /** The buildings with an order not CLOSED: a later evaluation of one moves, updates or links to it. */
+    @Override
+    public Set<String> follows(Connection c, Collection<String> buildingIds) throws SQLException {
+        try (PreparedStatement st = c.prepareStatement(
+                "SELECT building_id FROM supervision_order WHERE status <> 'CLOSED' AND building_id = ANY (?)")) {
+            st.setArray(1, c.createArrayOf("text", buildingIds.toArray()));
+            Set<String> open = new HashSet<>();
+            try (ResultSet rs = st.executeQuery()) {
+                while (rs.next()) {
+                    open.add(rs.getString(1));
+                }
+            }
+            return open;
+        }
     }
 
     private Optional<OrderEntity> lockOpenOrder(String buildingId) {

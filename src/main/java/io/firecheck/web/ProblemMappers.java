@@ -87,7 +87,7 @@ public class ProblemMappers {
      * Connection failures (SQLState class 08), shutdowns (57P), a query cancelled by its timeout (57014) and
      * a pool that could not hand out a connection in time are transient: the client should retry.
      */
-    private static boolean databaseUnavailable(Throwable e) {
+    public static boolean databaseUnavailable(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof java.sql.SQLTransientConnectionException || t instanceof java.sql.SQLTimeoutException
                     || t instanceof java.sql.SQLException && String.valueOf(t.getMessage()).toLowerCase().contains("acquisition timeout")) {

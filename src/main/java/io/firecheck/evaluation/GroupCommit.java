@@ -1,0 +1,257 @@
+package io.firecheck.evaluation;
+
+import io.firecheck.audit.AuditAction;
+import io.firecheck.audit.AuditLog;
+import io.firecheck.config.FirecheckConfig;
+import io.firecheck.security.Caller;
+import io.firecheck.web.ProblemMappers;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.ShutdownEvent;
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.persistence.EntityManager;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.SQLTransientConnectionException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.hibernate.Session;
+import org.jboss.logging.Logger;
+
+/**
+ * Group commit of new evaluations: requests hand their row to a queue and wait; a writer thread takes every
+ * row that is waiting, stores them with one multi-row INSERT (and one multi-row audit INSERT) in one
+ * transaction, and completes each request's future only after COMMIT returned. Concurrent requests thus
+ * share one transaction and one WAL fsync, with synchronous_commit on: a 201 still means the row is on disk.
+ *
+ * <p>Rows whose building has an open supervision order are not written here: the order must be updated in
+ * the same transaction, row by row under its lock, so they come back as {@link Written#NEEDS_ORDERS} and the
+ * caller stores them on its own ({@link EvaluationService}). A row whose inspection id is taken comes back as
+ * {@link Written#DUPLICATE}. When a group fails for any reason but an unreachable database, each of its rows
+ * is tried again in a transaction of its own, so one bad row fails only its own request.
+ */
+@ApplicationScoped
+public class GroupCommit {
+    private static final Logger LOG = Logger.getLogger(GroupCommit.class);
+
+    /** How a row ended. */
+    public enum Written { STORED, DUPLICATE, NEEDS_ORDERS }
+
+    /** One row waiting for a writer; taken by a writer or given up by its caller, whichever comes first. */
+    static final class Pending {
+        private static final int WAITING = 0, TAKEN = 1, ABANDONED = 2;
+        final EvaluationEntity row;
+        final String auditOutcome;
+        final Caller submitter;
+        final CompletableFuture<Written> written = new CompletableFuture<>();
+        private final AtomicInteger state = new AtomicInteger(WAITING);
+
+        Pending(EvaluationEntity row, Caller submitter) {
+            this.row = row;
+            this.submitter = submitter;
+            this.auditOutcome = row.classification;
+        }
+    }
+
+    private final EntityManager em;
+    private final AuditLog audit;
+    private final EvaluationListener listener;
+    private final FirecheckConfig.Store config;
+    /** Submissions, each one request's rows (a batch's chunk), kept together in one group. */
+    private final BlockingQueue<List<Pending>> queue = new LinkedBlockingQueue<>();
+    private final List<Thread> writers = new ArrayList<>();
+    private volatile boolean running = true;
+
+    public GroupCommit(EntityManager em, AuditLog audit, EvaluationListener listener, FirecheckConfig config) {
+        this.em = em;
+        this.listener = listener;
+        this.audit = audit;
+        this.config = config.store();
+    }
+
+    @PostConstruct
+    void start() {
+        for (int i = 0; i < config.writers(); i++) {
+            Thread t = new Thread(this::drain, "evaluation-writer-" + i);
+            t.setDaemon(true);
+            writers.add(t);
+            t.start();
+        }
+    }
+
+    /** Queues the rows and waits for their outcomes, in their order; a row that failed is its exception. */
+    public List<Object> write(List<EvaluationEntity> rows, Caller submitter) {
+        List<Pending> pending = rows.stream().map(r -> new Pending(r, submitter)).toList();
+        if (!running) {
+            throw unavailable("the service is shutting down");
+        }
+        queue.add(pending);
+        long deadline = System.nanoTime() + config.commitTimeout().toNanos();
+        List<Object> out = new ArrayList<>(pending.size());
+        for (Pending p : pending) {
+            out.add(await(p, deadline));
+        }
+        return out;
+    }
+
+    public Written write(EvaluationEntity row, Caller submitter) {
+        Object outcome = write(List.of(row), submitter).get(0);
+        if (outcome instanceof RuntimeException e) {
+            throw e;
+        }
+        return (Written) outcome;
+    }
+
+    /**
+     * A request is answered in time even when the database hangs: a row still queued at the deadline is
+     * withdrawn (nothing stored); one a writer holds may yet commit, which a retry with the same document
+     * finds (idempotent), so the 503 never hides a stored evaluation from the client.
+     */
+    private Object await(Pending p, long deadline) {
+        try {
+            return p.written.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+        } catch (TimeoutException e) {
+            p.state.compareAndSet(Pending.WAITING, Pending.ABANDONED);
+            return unavailable("no commit within " + config.commitTimeout().toMillis() + " ms");
+        } catch (ExecutionException e) {
+            return e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return unavailable("interrupted");
+        }
+    }
+
+    private static RuntimeException unavailable(String why) {
+        return new IllegalStateException("evaluation not stored", new SQLTransientConnectionException(why));
+    }
+
+    private void drain() {
+        List<Pending> group = new ArrayList<>();
+        while (running || !queue.isEmpty()) {
+            try {
+                List<Pending> first = queue.poll(200, TimeUnit.MILLISECONDS);
+                if (first == null) {
+                    continue;
+                }
+                group.clear();
+                group.addAll(first);
+                // everything that waits, up to about maxGroup rows (a submission is never split)
+                for (List<Pending> next; group.size() < config.maxGroup() && (next = queue.poll()) != null; ) {
+                    group.addAll(next);
+                }
+                group.removeIf(p -> !p.state.compareAndSet(Pending.WAITING, Pending.TAKEN));
+                if (!group.isEmpty()) {
+                    commit(group);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (RuntimeException | Error e) {
+                LOG.error("evaluation writer", e);
+                group.forEach(p -> p.written.completeExceptionally(e));
+            }
+        }
+    }
+
+    private void commit(List<Pending> group) {
+        // one order of inspection ids in every group: two writers never wait on each other's rows in a cycle
+        group.sort(Comparator.comparing(p -> p.row.inspectionId));
+        try {
+            List<Written> outcomes = QuarkusTransaction.requiringNew().call(() -> store(group));
+            for (int i = 0; i < group.size(); i++) {
+                group.get(i).written.complete(outcomes.get(i));
+            }
+        } catch (RuntimeException e) {
+            if (group.size() == 1 || ProblemMappers.databaseUnavailable(e)) {
+                group.forEach(p -> p.written.completeExceptionally(e));
+                return;
+            }
+            LOG.debugf("a group of %d failed (%s); storing its rows one by one", group.size(), e.getMessage());
+            for (Pending p : group) {
+                commit(new ArrayList<>(List.of(p)));
+            }
+        }
+    }
+
+    /** In one transaction: the rows of buildings the listener does not follow, and their audit entries. */
+    private List<Written> store(List<Pending> group) {
+        return em.unwrap(Session.class).doReturningWork(c -> {
+            Set<String> withOrder = listener.follows(c, group.stream().map(p -> p.row.buildingId).distinct().toList());
+            List<Pending> plain = group.stream().filter(p -> !withOrder.contains(p.row.buildingId)).toList();
+            Set<UUID> inserted = insert(c, plain);
+            List<AuditLog.Recorded> entries = new ArrayList<>();
+            for (Pending p : plain) {
+                if (inserted.contains(p.row.id)) {
+                    entries.add(new AuditLog.Recorded(p.submitter, AuditAction.EVALUATION_STORED, "evaluation " + p.row.id,
+                            p.auditOutcome));
+                }
+            }
+            audit.recordAll(c, entries);
+            return group.stream().map(p -> withOrder.contains(p.row.buildingId) ? Written.NEEDS_ORDERS
+                    : inserted.contains(p.row.id) ? Written.STORED : Written.DUPLICATE).toList();
+        });
+    }
+
+    /** One statement for any number of rows (arrays, not a VALUES list): one plan, one round trip. */
+    private static Set<UUID> insert(Connection c, List<Pending> rows) throws SQLException {
+        Set<UUID> inserted = new HashSet<>();
+        if (rows.isEmpty()) {
+            return inserted;
+        }
+        int n = rows.size();
+        Object[][] columns = new Object[11][n];
+        for (int i = 0; i < n; i++) {
+            EvaluationEntity e = rows.get(i).row;
+            Object[] values = {e.id.toString(), e.inspectionId, e.buildingId, e.jurisdiction, e.inspectionDate.toString(),
+                    e.classification, e.ruleSetVersion, e.evaluatedAt.toString(), e.document, e.result, e.submittedBy};
+            for (int col = 0; col < values.length; col++) {
+                columns[col][i] = values[col];
+            }
+        }
+        try (PreparedStatement st = c.prepareStatement("""
+                INSERT INTO evaluation (id, inspection_id, building_id, jurisdiction, inspection_date, classification,
+                                        rule_set_version, evaluated_at, document, result, submitted_by)
+                SELECT id::uuid, inspection_id, building_id, jurisdiction, inspection_date::date, classification,
+                       rule_set_version, evaluated_at::timestamptz, document::jsonb, result::jsonb, submitted_by
+                FROM unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[],
+                            ?::text[], ?::text[], ?::text[])
+                     WITH ORDINALITY AS r (id, inspection_id, building_id, jurisdiction, inspection_date, classification,
+                                           rule_set_version, evaluated_at, document, result, submitted_by, position)
+                ORDER BY position
+                ON CONFLICT (inspection_id) DO NOTHING
+                RETURNING id
+                """)) {
+            for (int col = 0; col < columns.length; col++) {
+                st.setArray(col + 1, c.createArrayOf("text", columns[col]));
+            }
+            try (ResultSet rs = st.executeQuery()) {
+                while (rs.next()) {
+                    inserted.add(rs.getObject(1, UUID.class));
+                }
+            }
+        }
+        return inserted;
+    }
+
+    /** Rows already queued are still written; new ones are refused (503) once shutdown has begun. */
+    void stop(@Observes ShutdownEvent event) throws InterruptedException {
+        running = false;
+        for (Thread t : writers) {
+            t.join(TimeUnit.SECONDS.toMillis(5));
+        }
+    }
+}
