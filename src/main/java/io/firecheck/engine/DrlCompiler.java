@@ -37,7 +37,7 @@ final class DrlCompiler {
     /** Twelve files in a few versions each; the oldest unused entries go first. */
     private static final int CACHE_ENTRIES = 96;
 
-    private final ClassLoader classLoader = DrlCompiler.class.getClassLoader();
+    private final ClassLoader classLoader = new KnownClasses(DrlCompiler.class.getClassLoader());
     private final Map<String, List<KiePackage>> cache = new LinkedHashMap<>(32, 0.75f, true) {
         @Override
         protected boolean removeEldestEntry(Map.Entry<String, List<KiePackage>> eldest) {
