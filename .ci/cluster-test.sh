@@ -16,6 +16,7 @@ DB=${FIRECHECK_CLUSTER_DB:-${FIRECHECK_TEST_DB:-postgres}}
 SCHEMA=firecheck_cluster
 PORT_A=${PORT_A:-8181}
 PORT_B=${PORT_B:-8182}
+MANAGEMENT_OFFSET=${MANAGEMENT_OFFSET:-1000}
 A=http://127.0.0.1:$PORT_A
 B=http://127.0.0.1:$PORT_B
 CONVERGE_LIMIT_MS=${CONVERGE_LIMIT_MS:-2000}
@@ -61,11 +62,11 @@ cleanup() {
 }
 trap cleanup EXIT
 
-# name, port, rules folder; the management port (health) is the HTTP port + 1000
+# name, port, rules folder; the management port (health) is the HTTP port + MANAGEMENT_OFFSET (default 1000)
 start() {
   FIRECHECK_DATABASE_SCHEMA=$SCHEMA \
   QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://127.0.0.1:5432/$DB" \
-  QUARKUS_HTTP_PORT=$2 QUARKUS_MANAGEMENT_PORT=$(($2 + 1000)) \
+  QUARKUS_HTTP_PORT=$2 QUARKUS_MANAGEMENT_PORT=$(($2 + MANAGEMENT_OFFSET)) \
   FIRECHECK_RULES_DIR=$3 \
   FIRECHECK_ORDERS_ESCALATION_EVERY=1s FIRECHECK_ORDERS_ESCALATION_DELAY=1s \
   QUARKUS_SHUTDOWN_DELAY=3s QUARKUS_SHUTDOWN_TIMEOUT=20s \
@@ -75,7 +76,7 @@ start() {
 
 # readiness of the instance on port $1, on its management port
 ready() {
-  curl -sf --max-time 2 "http://127.0.0.1:$(($1 + 1000))/q/health/ready" >/dev/null 2>&1
+  curl -sf --max-time 2 "http://127.0.0.1:$(($1 + MANAGEMENT_OFFSET))/q/health/ready" >/dev/null 2>&1
 }
 
 await_ready() {

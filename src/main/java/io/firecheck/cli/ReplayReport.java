@@ -11,7 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.HashMap;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -22,7 +22,7 @@ import java.util.function.Function;
  * It also times each fixture, since the evaluation passes through it.
  */
 final class ReplayReport {
-    private final Map<String, Long> nanos = new HashMap<>();
+    private final Map<String, Long> nanos = new ConcurrentHashMap<>(); // fixtures run on several threads
     private final Instant started = Instant.now();
     private final long startNanos = System.nanoTime();
 

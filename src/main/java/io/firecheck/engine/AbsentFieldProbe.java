@@ -28,22 +28,38 @@ final class AbsentFieldProbe {
     private AbsentFieldProbe() {
     }
 
-    /** One problem per rule that throws, naming the first absent field that makes it throw. */
+    /**
+     * One problem per rule that throws, naming the first absent field that makes it throw. The documents are
+     * evaluated on every core; the first failure per rule is taken in document order, as one thread would.
+     */
     static List<RuleProblem> check(RuleSet set, Map<String, String> files) {
         Evaluator evaluator = new Evaluator();
-        Map<String, RuleProblem> byRule = new LinkedHashMap<>();
+        List<String> paths = optionalPaths(InspectionDocument.class, "");
+        List<Probe> probes = new ArrayList<>();
         for (Values values : Values.values()) {
-            for (String path : optionalPaths(InspectionDocument.class, "")) {
-                InspectionDocument doc = (InspectionDocument) build(InspectionDocument.class, null, "", path, values);
-                try {
-                    evaluator.evaluate(set, doc);
-                } catch (RuntimeException e) {
-                    String rule = ruleName(e);
-                    byRule.putIfAbsent(rule, problem(rule, path, e, files));
-                }
+            paths.forEach(path -> probes.add(new Probe(values, path)));
+        }
+        List<RuntimeException> thrown = Parallel.map(probes, probe -> {
+            try {
+                evaluator.evaluate(set, (InspectionDocument) build(InspectionDocument.class, null, "", probe.path(), probe.values()));
+                return null;
+            } catch (RuntimeException e) {
+                return e;
+            }
+        });
+        Map<String, RuleProblem> byRule = new LinkedHashMap<>();
+        for (int i = 0; i < probes.size(); i++) {
+            RuntimeException e = thrown.get(i);
+            if (e != null) {
+                String rule = ruleName(e);
+                byRule.putIfAbsent(rule, problem(rule, probes.get(i).path(), e, files));
             }
         }
         return List.copyOf(byRule.values());
+    }
+
+    /** One document to evaluate: every field filled with {@code values}, but {@code path} absent. */
+    private record Probe(Values values, String path) {
     }
 
     /** Every optional field and section, as a dotted path (list elements are entered, not counted). */

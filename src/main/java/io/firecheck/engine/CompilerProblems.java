@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.kie.api.builder.Message;
 
 /** The compiler's error messages as the problems an officer reads: one per slip, translated, without repeats. */
 final class CompilerProblems {
@@ -17,25 +16,25 @@ final class CompilerProblems {
     }
 
     /** Slips found in the text, each with the parser errors it explains; every other error on its own. */
-    static List<RuleProblem> of(Map<String, String> drl, List<Message> errors) {
+    static List<RuleProblem> of(Map<String, String> drl, List<DrlCompiler.Error> errors) {
         List<RuleProblem> out = new ArrayList<>();
         Map<String, List<DrlSlips.Slip>> slipsByFile = new LinkedHashMap<>();
         // Drools has the last word: a slip is shown only where the compiler also failed
-        errors.forEach(m -> slipsByFile.computeIfAbsent(RuleSetLoader.fileOf(m.getPath()), f -> DrlSlips.find(drl.getOrDefault(f, ""))));
+        errors.forEach(m -> slipsByFile.computeIfAbsent(m.file(), f -> DrlSlips.find(drl.getOrDefault(f, ""))));
         Map<DrlSlips.Slip, List<String>> explained = new LinkedHashMap<>();
         slipsByFile.values().forEach(list -> list.forEach(s -> explained.put(s, new ArrayList<>())));
-        for (Message m : errors) {
-            String file = RuleSetLoader.fileOf(m.getPath());
-            String text = m.getText().replaceAll("\\s+", " ").strip();
+        for (DrlCompiler.Error m : errors) {
+            String file = m.file();
+            String text = m.text().replaceAll("\\s+", " ").strip();
             if (text.contains("Parser returned a null Package") && errors.size() > 1) {
                 continue; // follows a syntax error that is reported with its line
             }
             DrlSlips.Slip slip = text.contains("[ERR 1") ? slipsByFile.getOrDefault(file, List.of()).stream()
-                    .filter(s -> s.covers(m.getLine())).findFirst().orElse(null) : null;
+                    .filter(s -> s.covers(m.line())).findFirst().orElse(null) : null;
             if (slip != null) {
                 explained.get(slip).add(text);
             } else {
-                out.add(CompileMessages.fromDrools(file, m.getLine(), m.getText(), RuleSetLoader.enclosingRule(drl.get(file), m.getLine())));
+                out.add(CompileMessages.fromDrools(file, m.line(), m.text(), RuleSetLoader.enclosingRule(drl.get(file), m.line())));
             }
         }
         slipsByFile.forEach((file, slips) -> slips.forEach(s -> out.add(new RuleProblem(file, s.line(), s.message(),

@@ -13,24 +13,25 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicLong;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import org.jboss.logging.Logger;
 import org.kie.api.KieBase;
-import org.kie.api.KieServices;
-import org.kie.api.builder.KieFileSystem;
-import org.kie.api.builder.Message;
-import org.kie.api.builder.ReleaseId;
 
-/** Compiles a rules folder into a {@link RuleSet}, or reports every problem with file and line. */
+/**
+ * Compiles a rules folder into a {@link RuleSet}, or reports every problem with file and line. One loader keeps
+ * the compiled packages of the files it has seen ({@link DrlCompiler}), so keep one per service or tool run.
+ */
 public final class RuleSetLoader {
-    private static final String KFS_ROOT = "src/main/resources/firecheck/";
+    private static final Logger LOG = Logger.getLogger(RuleSetLoader.class);
     private static final Pattern THRESHOLD_USE = Pattern.compile("\\bth\\.(num|count|list|text|date)\\(\\s*\"([^\"]*)\"\\s*\\)");
-    private static final AtomicLong BUILDS = new AtomicLong();
-    private static final Pattern RULE_LINE = Pattern.compile("^\\s*rule\\s+\"([^\"]+)\"");
+    static final Pattern RULE_LINE = Pattern.compile("^\\s*rule\\s+\"([^\"]+)\"");
 
     private final Clock clock;
+    private final DrlCompiler compiler = new DrlCompiler();
 
     public RuleSetLoader(Clock clock) {
         this.clock = clock;
@@ -62,8 +63,10 @@ public final class RuleSetLoader {
         }
         // every kind of check runs, whatever an earlier one found: an officer sees all problems in one go
         Compiled compiled = compile(files, problems);
+        long metadataStarted = System.nanoTime();
         Map<String, RuleInfo> catalogue = compiled.kieBase() == null ? Map.of()
                 : Metadata.read(compiled.kieBase(), files, thresholds, problems);
+        long probeStarted = System.nanoTime();
         if (!problems.isEmpty() || compiled.broken()) {
             throw new RuleSetInvalidException(CompileMessages.forOfficers(sorted(problems),
                     new CompileMessages.Names(thresholds.asMap().keySet())));
@@ -71,6 +74,8 @@ public final class RuleSetLoader {
         RuleSet set = new RuleSet(version(files), clock.instant(), origin, List.copyOf(files.keySet()), catalogue, thresholds,
                 compiled.kieBase(), java.util.Collections.unmodifiableMap(new LinkedHashMap<>(files)));
         problems.addAll(AbsentFieldProbe.check(set, files));
+        LOG.debugf("Rule set %s: metadata read in %d ms, absent-field probe in %d ms", set.version(),
+                (probeStarted - metadataStarted) / 1_000_000, (System.nanoTime() - probeStarted) / 1_000_000);
         if (!problems.isEmpty()) {
             throw new RuleSetInvalidException(problems);
         }
@@ -93,8 +98,8 @@ public final class RuleSetLoader {
         return files;
     }
 
-    /** sha256 over each file's relative name and content, in name order. */
-    static String version(Map<String, String> files) {
+    /** sha256 over each file's relative name and content, in name order: the version a rule set of these files has. */
+    public static String version(Map<String, String> files) {
         try {
             MessageDigest sha = MessageDigest.getInstance("SHA-256");
             files.forEach((name, text) -> {
@@ -133,10 +138,10 @@ public final class RuleSetLoader {
     }
 
     /**
-     * Compiles every .drl file. When some fail, the others are compiled alone so that their metadata is
-     * still checked in the same run.
+     * Compiles every .drl file (each its own package, unchanged files from the cache). When some fail, a KieBase
+     * of the rest is still built, with the failing rules blanked, so that their metadata is checked in the same run.
      */
-    private static Compiled compile(Map<String, String> files, List<RuleProblem> problems) {
+    private Compiled compile(Map<String, String> files, List<RuleProblem> problems) {
         Map<String, String> drl = new LinkedHashMap<>();
         files.forEach((name, text) -> {
             if (name.endsWith(".drl")) {
@@ -146,24 +151,42 @@ public final class RuleSetLoader {
         if (drl.isEmpty()) {
             return new Compiled(null, true);
         }
-        Built all = build(drl);
-        problems.addAll(CompilerProblems.of(drl, all.errors()));
-        if (all.errors().isEmpty()) {
-            return new Compiled(all.kieBase(), false);
+        long started = System.nanoTime();
+        List<DrlCompiler.FileResult> results = compiler.compile(drl);
+        List<DrlCompiler.Error> errors = new ArrayList<>(DrlCompiler.duplicateRuleNames(drl));
+        results.forEach(r -> errors.addAll(r.errors()));
+        long compiled = System.nanoTime();
+        problems.addAll(CompilerProblems.of(drl, errors));
+        Set<String> failed = errors.stream().map(DrlCompiler.Error::file).collect(Collectors.toSet());
+        List<DrlCompiler.FileResult> rest = new ArrayList<>(results.stream().filter(r -> !failed.contains(r.file())).toList());
+        if (errors.isEmpty()) {
+            KieBase kieBase = compiler.kieBase(rest);
+            LOG.debugf("Compiled %d DRL file(s), %d from the cache, in %d ms; KieBase built in %d ms", results.size(),
+                    results.stream().filter(DrlCompiler.FileResult::cached).count(), (compiled - started) / 1_000_000,
+                    (System.nanoTime() - compiled) / 1_000_000);
+            return new Compiled(kieBase, false);
         }
-        return new Compiled(build(withoutFailures(drl, all.errors())).kieBase(), true);
+        withoutFailures(drl, errors).forEach((file, text) -> {
+            if (failed.contains(file)) {
+                DrlCompiler.FileResult blanked = compiler.compile(file, text);
+                if (blanked.errors().isEmpty()) {
+                    rest.add(blanked);
+                }
+            }
+        });
+        return new Compiled(compiler.kieBase(rest), true);
     }
 
     /**
      * The files without what failed: the rules that hold a compile error, or the whole file after a syntax
      * error (the parser cannot tell where a rule ends then). Lines are blanked, not removed, to keep numbers.
      */
-    private static Map<String, String> withoutFailures(Map<String, String> drl, List<Message> errors) {
+    private static Map<String, String> withoutFailures(Map<String, String> drl, List<DrlCompiler.Error> errors) {
         Map<String, String> rest = new LinkedHashMap<>(drl);
-        for (Message m : errors) {
-            String file = fileOf(m.getPath());
+        for (DrlCompiler.Error m : errors) {
+            String file = m.file();
             String text = rest.get(file);
-            String rule = text == null || m.getText().contains("[ERR 1") ? null : enclosingRule(text, m.getLine());
+            String rule = text == null || m.text().contains("[ERR 1") ? null : enclosingRule(text, m.line());
             if (rule == null) {
                 rest.remove(file);
             } else {
@@ -185,23 +208,6 @@ public final class RuleSetLoader {
             }
         }
         return String.join("\n", lines);
-    }
-
-    /** The compiler's errors, or the KieBase when there are none. */
-    private record Built(List<Message> errors, KieBase kieBase) {
-    }
-
-    private static Built build(Map<String, String> drl) {
-        KieServices ks = KieServices.Factory.get();
-        ReleaseId releaseId = ks.newReleaseId("io.firecheck", "rules", "1.0." + BUILDS.incrementAndGet());
-        KieFileSystem kfs = ks.newKieFileSystem();
-        kfs.generateAndWritePomXML(releaseId);
-        drl.forEach((name, text) -> kfs.write(KFS_ROOT + name, text));
-        List<Message> errors = ks.newKieBuilder(kfs).buildAll().getResults().getMessages(Message.Level.ERROR);
-        KieBase kieBase = errors.isEmpty() ? ks.newKieContainer(releaseId).getKieBase() : null;
-        // the container keeps what the KieBase needs; the repository entry would only accumulate
-        ks.getRepository().removeKieModule(releaseId);
-        return new Built(errors, kieBase);
     }
 
     /** File by file, line by line, as an officer works through them. */
@@ -227,14 +233,5 @@ public final class RuleSetLoader {
             }
         }
         return null;
-    }
-
-    static String fileOf(String kfsPath) {
-        if (kfsPath == null) {
-            return "?";
-        }
-        String p = kfsPath.replace('\\', '/');
-        int i = p.indexOf("firecheck/");
-        return i >= 0 ? p.substring(i + "firecheck/".length()) : p;
     }
 }

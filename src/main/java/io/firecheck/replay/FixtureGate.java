@@ -62,9 +62,12 @@ public final class FixtureGate {
                 + e.getMessage()));
     }
 
-    /** Every fixture's outcome, then one failing row per missing fixture. */
+    /**
+     * Every fixture's outcome, then one failing row per missing fixture. Fixtures are evaluated on every core:
+     * {@code evaluate} must be safe to call from several threads (an in-process evaluation is).
+     */
     public static List<ReplayOutcome> run(RuleSet set, List<Fixture> fixtures, Function<Fixture, Replay.Observed> evaluate) {
-        List<ReplayOutcome> out = new ArrayList<>(Replay.run(fixtures, evaluate));
+        List<ReplayOutcome> out = new ArrayList<>(Replay.runParallel(fixtures, evaluate));
         out.addAll(coverageGaps(set.catalogue().values(), fixtures));
         return out;
     }

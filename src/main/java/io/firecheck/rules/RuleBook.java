@@ -54,6 +54,11 @@ public class RuleBook {
         this.problem = problem;
     }
 
+    /** The version the rules folder's files would have as a rule set; reading and hashing them is cheap. */
+    String folderVersion() {
+        return java.nio.file.Files.isDirectory(dir()) ? RuleSetLoader.version(RuleSetLoader.readFiles(dir())) : "";
+    }
+
     RuleSet compileCandidate() throws RuleSetInvalidException {
         return loader.load(dir());
     }

@@ -92,13 +92,35 @@ public class RuleReloader {
     private ReloadOutcome reloadLocked(String by) {
         Instant at = clock.instant();
         RuleSet previous = ruleBook.current();
+        ReloadOutcome outcome = ruleBook.folderVersion().equals(previous.version()) ? unchanged(previous, at, by)
+                : compileAndGate(previous, at, by);
+        meters.counter("firecheck.rule.reloads", "outcome", outcome.outcome().name()).increment();
+        if (outcome.rejected()) {
+            LOG.warnf("Rule reload by %s rejected (%s); still serving %s", by, outcome.outcome(), previous.version());
+        }
+        return outcome;
+    }
+
+    /** The folder holds the files that serve: nothing to compile or gate. */
+    private ReloadOutcome unchanged(RuleSet previous, Instant at, String by) {
+        ReloadOutcome outcome = new ReloadOutcome(ReloadResult.UNCHANGED, previous.version(), previous.version(),
+                previous.catalogue().size(), at, by, List.of(), List.of());
+        record(outcome, previous.files());
+        return outcome;
+    }
+
+    private ReloadOutcome compileAndGate(RuleSet previous, Instant at, String by) {
         ReloadOutcome outcome;
         try {
+            long started = System.nanoTime();
             RuleSet candidate = ruleBook.compileCandidate();
+            long compiled = System.nanoTime();
             boolean unchanged = candidate.version().equals(previous.version());
             List<ReplayOutcome> failing = unchanged ? List.of() : gate(candidate);
             ReloadResult result = unchanged ? ReloadResult.UNCHANGED : failing.isEmpty() ? ReloadResult.ACTIVATED
                     : ReloadResult.GATE_FAILED;
+            LOG.infof("Reload by %s: rule set %s compiled in %d ms, gated in %d ms: %s", by, candidate.version(),
+                    (compiled - started) / 1_000_000, (System.nanoTime() - compiled) / 1_000_000, result);
             outcome = new ReloadOutcome(result, candidate.version(), previous.version(), candidate.catalogue().size(),
                     at, by, List.of(), failing);
             // recorded before the swap: a set never serves without its history entry
@@ -117,10 +139,6 @@ public class RuleReloader {
                     e.line(), "fixture file: " + e.problem());
             outcome = new ReloadOutcome(ReloadResult.GATE_FAILED, null, previous.version(), null, at, by, List.of(problem), List.of());
             record(outcome, List.of());
-        }
-        meters.counter("firecheck.rule.reloads", "outcome", outcome.outcome().name()).increment();
-        if (outcome.rejected()) {
-            LOG.warnf("Rule reload by %s rejected (%s); still serving %s", by, outcome.outcome(), previous.version());
         }
         return outcome;
     }

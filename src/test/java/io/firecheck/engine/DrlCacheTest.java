@@ -1,0 +1,129 @@
+package io.firecheck.engine;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.firecheck.engine.facts.Findings;
+import io.firecheck.inspection.ControlRoom;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.kie.api.runtime.KieSession;
+
+/** The loader's cache of compiled DRL files: keyed by what was compiled, never shared between rule sets. */
+class DrlCacheTest {
+    static final String RULE = """
+            rule "%1$s"
+                @id("%1$s") @area("test") @level("GENERAL") @titleZh("测试") @title("Test") @basis("none")
+                @rectification("fix") @needs("controlRoom.operatorsPerShift")
+            when
+                ControlRoom(operatorsPerShift != null, operatorsPerShift < th.count("min.operators"))
+            then
+                findings.add(kcontext, "%1$s");
+            end
+            """;
+
+    static Map<String, String> files(String thresholds, String... rules) throws Exception {
+        Map<String, String> files = new LinkedHashMap<>();
+        for (int i = 0; i < rules.length; i++) {
+            files.put("f" + i + ".drl", RuleSetLoaderTest.HEADER + rules[i]);
+        }
+        files.put(Thresholds.FILE, RuleSetLoaderTest.determination() + thresholds);
+        return files;
+    }
+
+    @Test
+    void anUnchangedFileIsTakenFromTheCacheAndAChangedOneIsCompiled() {
+        DrlCompiler compiler = new DrlCompiler();
+        Map<String, String> drl = new LinkedHashMap<>(Map.of("a.drl", RuleSetLoaderTest.HEADER + RULE.formatted("X-A"),
+                "b.drl", RuleSetLoaderTest.HEADER + RULE.formatted("X-B")));
+        assertTrue(compiler.compile(drl).stream().noneMatch(DrlCompiler.FileResult::cached));
+        assertTrue(compiler.compile(drl).stream().allMatch(DrlCompiler.FileResult::cached));
+        drl.put("b.drl", drl.get("b.drl").replace("@title(\"Test\")", "@title(\"Changed\")"));
+        Map<String, Boolean> cached = new LinkedHashMap<>();
+        compiler.compile(drl).forEach(r -> cached.put(r.file(), r.cached()));
+        assertEquals(Map.of("a.drl", true, "b.drl", false), cached);
+        // the same text under another name is another source: the rules would name the wrong file
+        assertFalse(compiler.compile("c.drl", drl.get("a.drl")).cached());
+    }
+
+    @Test
+    void aBrokenFileIsNeverCachedAsGood() {
+        DrlCompiler compiler = new DrlCompiler();
+        String broken = RuleSetLoaderTest.HEADER + RULE.formatted("X-A").replace("th.count(\"min.operators\"))", "th.count(\"min.operators\")");
+        for (int i = 0; i < 2; i++) {
+            DrlCompiler.FileResult r = compiler.compile("a.drl", broken);
+            assertFalse(r.errors().isEmpty());
+            assertFalse(r.cached());
+            assertTrue(r.packages().isEmpty());
+        }
+        assertEquals(0, compiler.cachedFiles());
+    }
+
+    @Test
+    void aBrokenFileIsReportedAgainWhenReloadedFromTheCache() throws Exception {
+        RuleSetLoader loader = new RuleSetLoader();
+        Map<String, String> good = files("min.operators = 2\n", RULE.formatted("X-A"), RULE.formatted("X-B"));
+        loader.load(good, "test");
+        Map<String, String> bad = new LinkedHashMap<>(good);
+        bad.put("f1.drl", bad.get("f1.drl").replace("operatorsPerShift <", "operatorsPerShif <"));
+        for (int i = 0; i < 2; i++) {
+            List<RuleProblem> problems = assertThrows(RuleSetInvalidException.class, () -> loader.load(bad, "test")).problems();
+            assertTrue(problems.stream().anyMatch(p -> p.file().equals("f1.drl") && p.line() > 0), problems.toString());
+        }
+    }
+
+    @Test
+    void aThresholdChangeNeedsNoCompileAndTakesEffect() throws Exception {
+        RuleSetLoader loader = new RuleSetLoader();
+        RuleSet two = loader.load(files("min.operators = 2\n", RULE.formatted("X-A")), "test");
+        RuleSet five = loader.load(files("min.operators = 5\n", RULE.formatted("X-A")), "test");
+        assertEquals(Set.of(), fired(two, 3));
+        assertEquals(Set.of("X-A"), fired(five, 3));
+        assertEquals(Set.of(), fired(two, 3), "the first set keeps its own threshold");
+    }
+
+    @Test
+    void twoRuleSetsFromOneCacheShareNoRuleObjects() throws Exception {
+        RuleSetLoader loader = new RuleSetLoader();
+        Map<String, String> files = files("min.operators = 2\n", RULE.formatted("X-A"), RULE.formatted("X-B"));
+        RuleSet first = loader.load(files, "test");
+        RuleSet second = loader.load(files, "test");
+        RuleSet third = loader.load(files, "test");
+        for (String rule : List.of("X-A", "X-B")) {
+            assertNotSame(first.kieBase().getRule("firecheck", rule), second.kieBase().getRule("firecheck", rule));
+            assertNotSame(second.kieBase().getRule("firecheck", rule), third.kieBase().getRule("firecheck", rule));
+        }
+        assertEquals(Set.of("X-A", "X-B"), fired(first, 1));
+        assertEquals(Set.of("X-A", "X-B"), fired(second, 1));
+        assertEquals(Set.of("X-A", "X-B"), fired(third, 1));
+    }
+
+    @Test
+    void aRuleNameUsedInTwoFilesIsReportedWithFileAndLine() throws Exception {
+        List<RuleProblem> problems = assertThrows(RuleSetInvalidException.class,
+                () -> new RuleSetLoader().load(files("min.operators = 2\n", RULE.formatted("X-A"), RULE.formatted("X-A")), "test"))
+                .problems();
+        assertTrue(problems.stream().anyMatch(p -> p.file().equals("f1.drl") && p.line() == 6), problems.toString());
+    }
+
+    /** The rules that fire for a control room with this many operators per shift. */
+    private static Set<String> fired(RuleSet set, int operators) {
+        KieSession session = set.kieBase().newKieSession();
+        try {
+            Findings findings = new Findings();
+            session.setGlobal("th", set.thresholds());
+            session.setGlobal("findings", findings);
+            session.insert(new ControlRoom(true, true, operators, operators, true, true, true, true, true));
+            session.fireAllRules();
+            return findings.evidenceByRule().keySet();
+        } finally {
+            session.dispose();
+        }
+    }
+}
