@@ -43,13 +43,18 @@ public final class JsonShape {
             out.add(new Violation("$", "a JSON inspection document is required"));
             return new Checked(out, null);
         }
+        // a valid document (the usual case) is checked as it is; only one with problems is copied and cleaned
+        if (value(node, recordType, recordType, "", out, false) && out.isEmpty()) {
+            return new Checked(out, node);
+        }
+        out.clear();
         JsonNode copy = node.deepCopy();
-        boolean ok = value(copy, recordType, recordType, "", out);
+        boolean ok = value(copy, recordType, recordType, "", out, true);
         return new Checked(out, ok ? copy : null);
     }
 
-    /** False when the value itself is wrong; wrong values inside it are removed from it. */
-    private static boolean value(JsonNode node, Class<?> type, Type generic, String path, List<Violation> out) {
+    /** False when the value itself is wrong; with {@code fix}, wrong values inside it are removed from it. */
+    private static boolean value(JsonNode node, Class<?> type, Type generic, String path, List<Violation> out, boolean fix) {
         if (node.isNull()) {
             return true; // absent means "not inspected"; required fields are Bean Validation's
         }
@@ -68,11 +73,13 @@ public final class JsonShape {
                 if (c == null) {
                     out.add(new Violation(child, "unknown field `" + f.getKey() + "` (check the spelling against inspection-document.md)"));
                     remove.add(f.getKey());
-                } else if (!value(f.getValue(), c.getType(), c.getGenericType(), child, out)) {
+                } else if (!value(f.getValue(), c.getType(), c.getGenericType(), child, out, fix)) {
                     remove.add(f.getKey());
                 }
             }
-            ((ObjectNode) node).remove(remove);
+            if (fix) {
+                ((ObjectNode) node).remove(remove);
+            }
             return true;
         }
         if (List.class.isAssignableFrom(type)) {
@@ -81,8 +88,10 @@ public final class JsonShape {
             }
             Type element = ((ParameterizedType) generic).getActualTypeArguments()[0];
             for (int i = 0; i < node.size(); i++) {
-                if (!value(node.get(i), (Class<?>) element, element, path + "[" + i + "]", out)) {
-                    ((ArrayNode) node).set(i, NullNode.getInstance());
+                if (!value(node.get(i), (Class<?>) element, element, path + "[" + i + "]", out, fix)) {
+                    if (fix) {
+                        ((ArrayNode) node).set(i, NullNode.getInstance());
+                    }
                 }
             }
             return true;
