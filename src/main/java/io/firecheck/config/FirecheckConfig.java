@@ -54,9 +54,9 @@ public interface FirecheckConfig {
         int maxGroup();
 
         /**
-         * How long a request waits for its group's commit before it answers 503 (Retry-After): with reading
-         * and evaluating the document, within the 2 s in which a dead database must be answered; above a busy
-         * commit's time (each statement is cut off after the 1 s socketTimeout anyway).
+         * How long after it began its work a request stops waiting for its group's commit and answers 503
+         * (Retry-After): with reading and evaluating the document, within the 2 s in which a dead database must
+         * be answered; above a busy commit's time (each statement is cut off after the 1 s socketTimeout anyway).
          */
         @WithDefault("1200ms")
         java.time.Duration commitTimeout();

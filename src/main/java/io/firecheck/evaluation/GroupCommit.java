@@ -48,6 +48,8 @@ import org.jboss.logging.Logger;
 public class GroupCommit {
     private static final Logger LOG = Logger.getLogger(GroupCommit.class);
 
+    static final long LEAST_WAIT_NANOS = TimeUnit.MILLISECONDS.toNanos(500);
+
     /** How a row ended. */
     public enum Written { STORED, DUPLICATE, NEEDS_ORDERS }
 
@@ -93,27 +95,23 @@ public class GroupCommit {
         }
     }
 
-    /** Queues the rows and waits for their outcomes, in their order; a row that failed is its exception. */
-    public List<Object> write(List<EvaluationEntity> rows, Caller submitter) {
+    /**
+     * Queues the rows and waits for their outcomes, in their order; a row that failed is its exception. The
+     * wait ends commit-timeout after started (System.nanoTime() when the request began its work), but never
+     * sooner than {@link #LEAST_WAIT_NANOS} after queueing: a slow evaluation must not fail a healthy commit.
+     */
+    public List<Object> write(List<EvaluationEntity> rows, Caller submitter, long started) {
         List<Pending> pending = rows.stream().map(r -> new Pending(r, submitter)).toList();
         if (!running) {
             throw unavailable("the service is shutting down");
         }
         queue.add(pending);
-        long deadline = System.nanoTime() + config.commitTimeout().toNanos();
+        long deadline = Math.max(started + config.commitTimeout().toNanos(), System.nanoTime() + LEAST_WAIT_NANOS);
         List<Object> out = new ArrayList<>(pending.size());
         for (Pending p : pending) {
             out.add(await(p, deadline));
         }
         return out;
-    }
-
-    public Written write(EvaluationEntity row, Caller submitter) {
-        Object outcome = write(List.of(row), submitter).get(0);
-        if (outcome instanceof RuntimeException e) {
-            throw e;
-        }
-        return (Written) outcome;
     }
 
     /**
