@@ -3,7 +3,8 @@
 # Starts the packaged service (target/quarkus-app; `./mvnw package -DskipTests` first) on its own ports and
 # schema, runs each load for a fixed time, stops the service and drops the schema.
 # Usage: bench/dryrun.sh [duration, default 15s] [connections, default 4]
-# Environment: PORT, MANAGEMENT_PORT, SCHEMA, DB (defaults 8110, 8111, firecheck_eval, fc_eval).
+# Environment: PORT, MANAGEMENT_PORT, SCHEMA, DB (defaults 8110, 8111, firecheck_eval, fc_eval), APP (the
+# quarkus-app folder, default target/quarkus-app), JAVA_OPTS.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 duration=${1:-15s}
@@ -14,7 +15,7 @@ schema=${SCHEMA:-firecheck_eval}
 db=${DB:-fc_eval}
 QUARKUS_HTTP_PORT=$port QUARKUS_MANAGEMENT_PORT=$management_port FIRECHECK_DATABASE_SCHEMA=$schema \
 QUARKUS_DATASOURCE_JDBC_URL=jdbc:postgresql://127.0.0.1:5432/$db \
-    java ${JAVA_OPTS:-} -jar target/quarkus-app/quarkus-run.jar > target/dryrun-service.log 2>&1 &
+    java ${JAVA_OPTS:-} -jar "${APP:-target/quarkus-app}/quarkus-run.jar" > target/dryrun-service.log 2>&1 &
 pid=$!
 trap 'kill $pid 2>/dev/null; wait $pid 2>/dev/null; psql -h 127.0.0.1 -U postgres -d '$db' -qc "DROP SCHEMA IF EXISTS '$schema' CASCADE" >/dev/null' EXIT
 for _ in $(seq 1 90); do
