@@ -41,6 +41,14 @@ public final class DocumentReader {
         return doc;
     }
 
+    /**
+     * A document stored after {@link #read} accepted it, bound as it is: not checked again, since "today" and
+     * the rule ids a correction may name have moved on since it was accepted.
+     */
+    public InspectionDocument stored(String json) throws JsonProcessingException {
+        return mapper.readValue(json, InspectionDocument.class);
+    }
+
     private InspectionDocument bind(JsonNode node) {
         try {
             return mapper.treeToValue(node, InspectionDocument.class);

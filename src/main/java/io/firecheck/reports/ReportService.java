@@ -114,9 +114,9 @@ public class ReportService {
                        coalesce(o.closed, 0)
                 FROM hazards h FULL JOIN orders o ON o.jurisdiction = h.jurisdiction
                 WHERE TRUE""" + in(jurisdiction, "coalesce(h.jurisdiction, o.jurisdiction)")
-                + ScopeSql.and("coalesce(h.jurisdiction, o.jurisdiction)", caller) + """
-                ORDER BY 1
-                """, jurisdiction, caller).setParameter("today", LocalDate.now(clock)).getResultList();
+                + ScopeSql.and("coalesce(h.jurisdiction, o.jurisdiction)", caller)
+                // a space of its own: with no filter at all the text before ends in TRUE
+                + " ORDER BY 1", jurisdiction, caller).setParameter("today", LocalDate.now(clock)).getResultList();
         return rows.stream().map(r -> {
             long recorded = ((Number) r[2]).longValue();
             long rectified = ((Number) r[3]).longValue();

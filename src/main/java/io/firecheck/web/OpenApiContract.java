@@ -24,7 +24,8 @@ public class OpenApiContract implements OASFilter {
     /** Schema name of each documented document, and the docs/api file that shows it. */
     static final Map<String, String> DOCUMENTS = Map.of(
             "InspectionDocument", "inspection-document.md",
-            "EvaluationResult", "results-and-orders.md");
+            "EvaluationResult", "results-and-orders.md",
+            "RulePreview", "rule-preview.md");
     static final String EXAMPLE = "examples/inspection-residential-tower.json";
     private static final String PROBLEM_SCHEMA = "#/components/schemas/Problem";
 

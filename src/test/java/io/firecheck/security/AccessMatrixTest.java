@@ -88,6 +88,12 @@ class AccessMatrixTest {
                 s.post("/api/v1/rules/reload")));
         ENDPOINTS.put("GET rules/reloads", new Endpoint(Set.of(Roles.RULE_AUTHOR, Roles.AUDITOR), Elsewhere.UNRESTRICTED, (s, f) ->
                 s.get("/api/v1/rules/reloads")));
+        ENDPOINTS.put("POST rules/preview", new Endpoint(Set.of(Roles.RULE_AUTHOR), Elsewhere.UNRESTRICTED, (s, f) ->
+                s.contentType(ContentType.JSON).body("{}").post("/api/v1/rules/preview")));
+        // the preview is of the fixture's district, started city-wide: a token of another district cannot read it
+        ENDPOINTS.put("GET rules/preview/{id}", new Endpoint(Set.of(Roles.RULE_AUTHOR), Elsewhere.NOT_FOUND, (s, f) ->
+                s.get(given().contentType(ContentType.JSON).body(Map.of("jurisdiction", SUB)).post("/api/v1/rules/preview")
+                        .then().statusCode(202).extract().header("Location"))));
         for (String report : List.of("hazards", "responsibilities", "progress")) {
             ENDPOINTS.put("GET reports/" + report, new Endpoint(READERS, Elsewhere.FILTERED, (s, f) -> s.get("/api/v1/reports/" + report)));
             ENDPOINTS.put("GET reports/" + report + " CSV", new Endpoint(READERS, Elsewhere.FILTERED, (s, f) ->
