@@ -1,0 +1,143 @@
+package io.firecheck.console;
+
+import io.firecheck.config.FirecheckConfig;
+import io.firecheck.engine.Classification;
+import io.firecheck.engine.Level;
+import io.firecheck.security.Caller;
+import io.firecheck.security.CurrentCaller;
+import io.firecheck.security.Roles;
+import io.quarkus.csrf.reactive.runtime.CsrfTokenParameterProvider;
+import io.quarkus.security.identity.SecurityIdentity;
+import jakarta.enterprise.inject.Instance;
+import io.vertx.core.http.HttpServerRequest;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Named;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What every console page shows beside its content ({@code inject:console} in templates): who is signed in,
+ * with which roles and jurisdiction, which section is open, and times in the city's zone.
+ */
+@Named("console")
+@RequestScoped
+public class ConsoleSession {
+    private static final Map<String, String> ROLE_NAMES = Map.of(Roles.CLIENT, "检查终端", Roles.OFFICER, "监督员",
+            Roles.SUPERVISOR, "督办负责人", Roles.RULE_AUTHOR, "规则维护员", Roles.AUDITOR, "审计员");
+    private static final Map<String, String> EVENT_KINDS = Map.of("OPENED", "立案督办", "TRANSITION", "状态变更",
+            "HAZARDS_UPDATED", "隐患更新", "ESCALATED", "逾期升级", "MEASURES_RECORDED", "录入整改材料");
+    private static final Map<String, String> LINK_ROLES = Map.of("OPENED", "立案", "UPDATED", "更新隐患",
+            "RE_INSPECTION", "复查", "LATE_REPORT", "补报");
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
+
+    private final CurrentCaller caller;
+    /** quarkus-rest-csrf's default form field and cookie name */
+    static final String CSRF_FIELD = "csrf-token";
+
+    private final SecurityIdentity identity;
+    private final HttpServerRequest request;
+    private final ZoneId zone;
+    private final Instance<CsrfTokenParameterProvider> csrf;
+
+    public ConsoleSession(CurrentCaller caller, SecurityIdentity identity, HttpServerRequest request, FirecheckConfig config,
+                          Instance<CsrfTokenParameterProvider> csrf) {
+        this.caller = caller;
+        this.identity = identity;
+        this.csrf = csrf;
+        this.request = request;
+        this.zone = config.zone();
+    }
+
+    public Caller caller() {
+        return caller.get();
+    }
+
+    public boolean signedIn() {
+        return !identity.isAnonymous();
+    }
+
+    public String name() {
+        return caller.get().name();
+    }
+
+    public String roles() {
+        return String.join("、", caller.get().roles().stream().sorted().map(r -> ROLE_NAMES.getOrDefault(r, r)).toList());
+    }
+
+    public String scope() {
+        return caller.get().cityWide() ? "全市" : caller.get().jurisdiction();
+    }
+
+    public boolean has(String role) {
+        return caller.get().has(role);
+    }
+
+    public boolean any(List<String> roles) {
+        return roles.stream().anyMatch(caller.get()::has);
+    }
+
+    /** The first path segment: orders, progress, lists, evaluations, rules. */
+    public String section() {
+        String path = request.path();
+        int end = path.indexOf('/', 1);
+        return end < 0 ? path.substring(1) : path.substring(1, end);
+    }
+
+    /** aria-current for the navigation link of the open section. */
+    public String current(String section) {
+        return section.equals(section()) ? "page" : "false";
+    }
+
+    /**
+     * The CSRF token for the page's forms: the one the CSRF filter made for this request, else (an error page
+     * rendered after a refused POST) the one the browser already holds in its cookie.
+     */
+    public String csrfToken() {
+        try {
+            return csrf.get().getToken();
+        } catch (RuntimeException e) {
+            io.vertx.core.http.Cookie cookie = request.getCookie(CSRF_FIELD);
+            return cookie == null ? "" : cookie.getValue();
+        }
+    }
+
+    public String csrfField() {
+        return CSRF_FIELD;
+    }
+
+    public String time(Instant at) {
+        return at == null ? "—" : TIME.format(at.atZone(zone));
+    }
+
+    public String date(LocalDate day) {
+        return day == null ? "—" : day.toString();
+    }
+
+    public String level(String level) {
+        return label(Level.class, level, Level::zh);
+    }
+
+    public String classification(String classification) {
+        return label(Classification.class, classification, Classification::zh);
+    }
+
+    public String eventKind(String kind) {
+        return EVENT_KINDS.getOrDefault(kind, kind);
+    }
+
+    public String linkRole(String role) {
+        return LINK_ROLES.getOrDefault(role, role);
+    }
+
+    private static <E extends Enum<E>> String label(Class<E> type, String name, java.util.function.Function<E, String> zh) {
+        try {
+            return zh.apply(Enum.valueOf(type, name));
+        } catch (IllegalArgumentException | NullPointerException e) {
+            return String.valueOf(name);
+        }
+    }
+}
