@@ -6,10 +6,9 @@ import io.firecheck.engine.Level;
 import io.firecheck.security.Caller;
 import io.firecheck.security.CurrentCaller;
 import io.firecheck.security.Roles;
-import io.quarkus.csrf.reactive.runtime.CsrfTokenParameterProvider;
 import io.quarkus.security.identity.SecurityIdentity;
-import jakarta.enterprise.inject.Instance;
 import io.vertx.core.http.HttpServerRequest;
+import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Named;
 import java.time.Instant;
@@ -35,20 +34,16 @@ public class ConsoleSession {
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
     private final CurrentCaller caller;
-    /** quarkus-rest-csrf's default form field and cookie name */
-    static final String CSRF_FIELD = "csrf-token";
-
     private final SecurityIdentity identity;
     private final HttpServerRequest request;
     private final ZoneId zone;
-    private final Instance<CsrfTokenParameterProvider> csrf;
+    private final RoutingContext routing;
 
-    public ConsoleSession(CurrentCaller caller, SecurityIdentity identity, HttpServerRequest request, FirecheckConfig config,
-                          Instance<CsrfTokenParameterProvider> csrf) {
+    public ConsoleSession(CurrentCaller caller, SecurityIdentity identity, RoutingContext routing, FirecheckConfig config) {
         this.caller = caller;
         this.identity = identity;
-        this.csrf = csrf;
-        this.request = request;
+        this.routing = routing;
+        this.request = routing.request();
         this.zone = config.zone();
     }
 
@@ -92,21 +87,13 @@ public class ConsoleSession {
         return section.equals(section()) ? "page" : "false";
     }
 
-    /**
-     * The CSRF token for the page's forms: the one the CSRF filter made for this request, else (an error page
-     * rendered after a refused POST) the one the browser already holds in its cookie.
-     */
+    /** The CSRF token every form of the page carries ({@link ConsoleCsrf}). */
     public String csrfToken() {
-        try {
-            return csrf.get().getToken();
-        } catch (RuntimeException e) {
-            io.vertx.core.http.Cookie cookie = request.getCookie(CSRF_FIELD);
-            return cookie == null ? "" : cookie.getValue();
-        }
+        return ConsoleCsrf.token(routing);
     }
 
     public String csrfField() {
-        return CSRF_FIELD;
+        return ConsoleCsrf.NAME;
     }
 
     public String time(Instant at) {
