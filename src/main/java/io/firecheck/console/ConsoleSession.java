@@ -3,7 +3,6 @@ package io.firecheck.console;
 import io.firecheck.config.FirecheckConfig;
 import io.firecheck.engine.Classification;
 import io.firecheck.engine.Level;
-import io.firecheck.security.Caller;
 import io.firecheck.security.CurrentCaller;
 import io.firecheck.security.Roles;
 import io.quarkus.security.identity.SecurityIdentity;
@@ -31,6 +30,10 @@ public class ConsoleSession {
             "HAZARDS_UPDATED", "隐患更新", "ESCALATED", "逾期升级", "MEASURES_RECORDED", "录入整改材料");
     private static final Map<String, String> LINK_ROLES = Map.of("OPENED", "立案", "UPDATED", "更新隐患",
             "RE_INSPECTION", "复查", "LATE_REPORT", "补报");
+    private static final List<String> STAFF = List.of(Roles.OFFICER, Roles.SUPERVISOR, Roles.AUDITOR);
+    /** The roles of each section's page (and of the API it shows); a section not listed is open to every role. */
+    private static final Map<String, List<String>> SECTIONS = Map.of("orders", STAFF, "progress", STAFF, "lists", STAFF,
+            "evaluations", List.of(Roles.CLIENT, Roles.OFFICER, Roles.SUPERVISOR, Roles.AUDITOR));
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
     private final CurrentCaller caller;
@@ -45,10 +48,6 @@ public class ConsoleSession {
         this.routing = routing;
         this.request = routing.request();
         this.zone = config.zone();
-    }
-
-    public Caller caller() {
-        return caller.get();
     }
 
     public boolean signedIn() {
@@ -67,12 +66,10 @@ public class ConsoleSession {
         return caller.get().cityWide() ? "全市" : caller.get().jurisdiction();
     }
 
-    public boolean has(String role) {
-        return caller.get().has(role);
-    }
-
-    public boolean any(List<String> roles) {
-        return roles.stream().anyMatch(caller.get()::has);
+    /** Whether the navigation shows a section: only those the user's roles may open, as their pages check. */
+    public boolean sees(String section) {
+        List<String> roles = SECTIONS.get(section);
+        return roles == null || roles.stream().anyMatch(caller.get()::has);
     }
 
     /** The first path segment: orders, progress, lists, evaluations, rules. */

@@ -104,6 +104,11 @@ class ConsoleAuthTest {
         given().redirects().follow(false).accept(HTML).get("/").then().statusCode(303).header("Location", endsWith("/login"));
         Map<String, String> officer = ConsoleUsers.signIn(ConsoleUsers.add(null, Roles.OFFICER));
         given().cookies(officer).redirects().follow(false).accept(HTML).get("/").then().statusCode(303).header("Location", endsWith("/orders"));
+        Map<String, String> client = ConsoleUsers.signIn(ConsoleUsers.add(null, Roles.CLIENT));
+        given().cookies(client).redirects().follow(false).accept(HTML).get("/").then().statusCode(303).header("Location", endsWith("/evaluations"));
+        given().cookies(client).accept(HTML).get("/evaluations").then().statusCode(200)
+                .body(containsString("href=\"/evaluations\""), not(containsString("href=\"/orders\"")));
+        given().cookies(client).accept(HTML).get("/orders").then().statusCode(403).contentType(startsWith(HTML)).body(containsString("无权访问"));
         given().accept(HTML).get("/no-such-page").then().statusCode(404).contentType(startsWith(HTML)).body(containsString("页面或记录不存在"));
         given().accept(HTML).get("/api/v1/no-such-thing").then().statusCode(404).contentType(containsString("application/problem+json"));
     }
