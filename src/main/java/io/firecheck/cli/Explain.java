@@ -1,6 +1,7 @@
 package io.firecheck.cli;
 
 import io.firecheck.engine.EvaluationResult;
+import io.firecheck.engine.Explanation;
 import io.firecheck.engine.Finding;
 import io.firecheck.engine.NotAssessed;
 import java.io.PrintStream;
@@ -11,12 +12,10 @@ final class Explain {
     }
 
     static void print(EvaluationResult r, PrintStream out) {
-        out.println("判定结果 Classification: " + zh(r.classification().name()) + " / " + r.classification());
-        out.println("建筑类别 Category: " + r.scope().category()
-                + (r.scope().highRiseClass() == null ? "" : "，" + (r.scope().highRiseClass() == 1 ? "一类" : "二类") + "高层 class " + r.scope().highRiseClass())
-                + (r.scope().superHighRise() ? "，超高层 super high-rise" : "")
-                + (r.scope().crowded() ? "，含人员密集场所 contains a crowded place" : ""));
+        out.println("判定结果 Classification: " + r.classification().zh() + " / " + r.classification());
+        out.println("建筑类别 Category: " + Explanation.category(r.scope()));
         var d = r.determination();
+        Explanation.sentences(r.classification(), r.scope(), d).forEach(out::println);
         out.println("判定方法 Method: " + d.method()
                 + (d.directFindings().isEmpty() ? "" : "；直接判定要素 direct elements: " + d.directFindings())
                 + "；综合判定要素 elements counted: " + d.countedElements().size() + "/" + d.threshold()
@@ -43,14 +42,5 @@ final class Explain {
         }
         out.println();
         out.println("规则版本 Rule set: " + r.ruleSetVersion());
-    }
-
-    private static String zh(String classification) {
-        return switch (classification) {
-            case "MAJOR_HAZARD" -> "重大火灾隐患";
-            case "GENERAL_HAZARD" -> "一般火灾隐患";
-            case "COMPLIANT" -> "合格";
-            default -> "检查不完整，不能判定合格";
-        };
     }
 }

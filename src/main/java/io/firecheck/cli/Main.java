@@ -33,7 +33,7 @@ import java.util.Set;
 import org.hibernate.validator.messageinterpolation.ParameterMessageInterpolator;
 
 /**
- * Staff and QA commands; no database and no server needed (replay --url uses a running service).
+ * Staff and QA commands; no server needed (replay --url uses a running service; user add writes to its database).
  * Exit codes: 0 success, 1 rules invalid / fixtures failing / document invalid / service unreachable,
  * 2 wrong usage.
  */
@@ -52,6 +52,9 @@ public final class Main {
               catalogue [rules-dir] [out-file]         write the readable catalogue (default docs/rules.md)
               token --role ROLE [--role ROLE …] [--jurisdiction J] [--name NAME] [--ttl 12h]
                                                        print a token signed by the local key (dev mode)
+              user add NAME --role ROLE [--role ROLE …] [--jurisdiction J]
+                                                       a web console user in the service's database;
+                                                       password from FIRECHECK_USER_PASSWORD or stdin
             """;
     /** Options that take no value; every other --option takes the next argument. */
     private static final Set<String> FLAGS = Set.of("--verbose");
@@ -99,6 +102,7 @@ public final class Main {
                 case "explain" -> args.length < 2 ? usage() : explain(Path.of(arg(args, 1, null)), Path.of(option(args, "--rules", "rules")));
                 case "catalogue" -> catalogue(Path.of(arg(args, 1, "rules")), Path.of(arg(args, 2, "docs/rules.md")));
                 case "token" -> TokenCommand.run(args, out, System.err);
+                case "user" -> new UserCommand(System.getenv(), System.in, out, System.err).run(args);
                 default -> usage();
             };
         } catch (IOException | RuntimeException e) {

@@ -6,9 +6,6 @@ import io.firecheck.security.CurrentCaller;
 import io.firecheck.security.Roles;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
-import io.quarkus.security.AuthenticationFailedException;
-import io.quarkus.security.ForbiddenException;
-import io.quarkus.security.UnauthorizedException;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -19,7 +16,6 @@ import jakarta.ws.rs.core.Response;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 /** 清单: 问题隐患清单 and 整改责任清单 as tables, each with the link to its CSV download. */
 @Path("/lists")
@@ -54,20 +50,5 @@ public class ListsPage {
     static String csv(String report, String jurisdiction) {
         return "/api/v1/reports/" + report + "?format=csv"
                 + (jurisdiction == null ? "" : "&jurisdiction=" + URLEncoder.encode(jurisdiction, StandardCharsets.UTF_8));
-    }
-
-    @ServerExceptionMapper
-    public Response unauthorized(UnauthorizedException e) {
-        return PageErrors.unauthorized(e);
-    }
-
-    @ServerExceptionMapper
-    public Response authenticationFailed(AuthenticationFailedException e) {
-        return PageErrors.authenticationFailed(e);
-    }
-
-    @ServerExceptionMapper
-    public Response forbidden(ForbiddenException e) {
-        return PageErrors.forbidden(e);
     }
 }

@@ -8,9 +8,6 @@ import io.firecheck.security.CurrentCaller;
 import io.firecheck.security.Roles;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
-import io.quarkus.security.AuthenticationFailedException;
-import io.quarkus.security.ForbiddenException;
-import io.quarkus.security.UnauthorizedException;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -20,7 +17,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.ArrayList;
 import java.util.List;
-import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 import java.util.Map;
 import java.util.stream.Collectors;
 
@@ -92,20 +88,5 @@ public class ProgressPage {
 
     private static int width(long part, long whole) {
         return whole == 0 ? 0 : (int) Math.round((double) BAR_W * part / whole);
-    }
-
-    @ServerExceptionMapper
-    public Response unauthorized(UnauthorizedException e) {
-        return PageErrors.unauthorized(e);
-    }
-
-    @ServerExceptionMapper
-    public Response authenticationFailed(AuthenticationFailedException e) {
-        return PageErrors.authenticationFailed(e);
-    }
-
-    @ServerExceptionMapper
-    public Response forbidden(ForbiddenException e) {
-        return PageErrors.forbidden(e);
     }
 }

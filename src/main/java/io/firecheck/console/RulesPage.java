@@ -22,10 +22,8 @@ import io.firecheck.security.CurrentCaller;
 import io.firecheck.security.Roles;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
-import io.quarkus.security.AuthenticationFailedException;
-import io.quarkus.security.ForbiddenException;
-import io.quarkus.security.UnauthorizedException;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.FormParam;
 import jakarta.ws.rs.GET;
@@ -43,7 +41,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 /**
  * 规则: the active catalogue by area, the thresholds, the reload history, a reload button with its outcome,
@@ -156,7 +153,7 @@ public class RulesPage {
             job = Optional.empty();
         }
         if (job.isEmpty()) {
-            return PageErrors.notFound("没有编号为 " + id + " 的规则变更预览（预览保留一天）。");
+            throw new NotFoundException("没有编号为 " + id + " 的规则变更预览（预览保留一天）。");
         }
         PreviewJob j = job.get();
         PreviewJob.Result result = j.result() == null ? null : JsonColumns.read(mapper, j.result(), PreviewJob.Result.class);
@@ -181,20 +178,5 @@ public class RulesPage {
 
     private static Response html(int status, TemplateInstance page) {
         return Response.status(status).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8")).entity(page.render()).build();
-    }
-
-    @ServerExceptionMapper
-    public Response unauthorized(UnauthorizedException e) {
-        return PageErrors.unauthorized(e);
-    }
-
-    @ServerExceptionMapper
-    public Response authenticationFailed(AuthenticationFailedException e) {
-        return PageErrors.authenticationFailed(e);
-    }
-
-    @ServerExceptionMapper
-    public Response forbidden(ForbiddenException e) {
-        return PageErrors.forbidden(e);
     }
 }

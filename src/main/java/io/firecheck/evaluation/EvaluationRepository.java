@@ -70,4 +70,11 @@ public class EvaluationRepository implements PanacheRepositoryBase<EvaluationEnt
         return ScopeSql.bind(getEntityManager().createQuery("SELECT count(e) FROM EvaluationEntity e WHERE e.buildingId = :b"
                 + ScopeSql.and("e.jurisdiction", caller), Long.class), caller).setParameter("b", buildingId).getSingleResult();
     }
+
+    /** The newest results in the caller's scope, for the console's overview. */
+    public List<EvaluationEntity> recent(int size, Caller caller) {
+        return ScopeSql.bind(getEntityManager().createQuery("FROM EvaluationEntity e WHERE 1 = 1"
+                        + ScopeSql.and("e.jurisdiction", caller) + " ORDER BY e.evaluatedAt DESC, e.id", EvaluationEntity.class), caller)
+                .setMaxResults(size).getResultList();
+    }
 }

@@ -205,6 +205,26 @@ public class EvaluationService {
         return repository.findByIdOptional(id).filter(e -> caller.covers(e.jurisdiction)).map(e -> canonical(e.result));
     }
 
+    /** The same, as a record for the console's pages. */
+    public Optional<EvaluationResponse> view(UUID id, Caller caller) {
+        return repository.findByIdOptional(id).filter(e -> caller.covers(e.jurisdiction))
+                .map(e -> JsonColumns.read(mapper, e.result, EvaluationResponse.class));
+    }
+
+    /** A building's results, newest first, for the console's pages; total is the count in the caller's scope. */
+    public record History(List<EvaluationResponse> items, long total) {
+    }
+
+    public History historyOf(String buildingId, int page, int size, Caller caller) {
+        return new History(repository.pageOfBuilding(buildingId, page, size, caller).stream()
+                .map(e -> JsonColumns.read(mapper, e.result, EvaluationResponse.class)).toList(),
+                repository.countOfBuilding(buildingId, caller));
+    }
+
+    public List<EvaluationResponse> recent(int size, Caller caller) {
+        return repository.recent(size, caller).stream().map(e -> JsonColumns.read(mapper, e.result, EvaluationResponse.class)).toList();
+    }
+
     /** items is a JSON array of results, written once here rather than parsed and written again. */
     @Schema(name = "EvaluationPage")
     public record Page(@Schema(type = SchemaType.ARRAY, implementation = EvaluationResponse.class) @JsonRawValue String items,

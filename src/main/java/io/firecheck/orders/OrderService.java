@@ -93,6 +93,20 @@ public class OrderService {
         return Optional.ofNullable(em.find(OrderEntity.class, id)).filter(o -> caller.covers(o.jurisdiction)).map(this::detail);
     }
 
+    /** The statuses this caller may move an order of this status to: what the console offers as buttons. */
+    public static List<OrderStatus> transitionsFor(OrderStatus from, Caller caller) {
+        if (!caller.has(Roles.OFFICER) && !caller.has(Roles.SUPERVISOR)) {
+            return List.of();
+        }
+        return java.util.Arrays.stream(OrderStatus.values())
+                .filter(to -> from.personMayMoveTo(to) && (to != OrderStatus.CLOSED || caller.has(Roles.SUPERVISOR))).toList();
+    }
+
+    /** Who may record the owner's measures: the roles of OrderResource's PUT measures, on an order not closed. */
+    public static boolean mayRecordMeasures(OrderStatus status, Caller caller) {
+        return status != OrderStatus.CLOSED && (caller.has(Roles.OFFICER) || caller.has(Roles.SUPERVISOR));
+    }
+
     /** A person's transition; the lifecycle allows only one step forward, and only a supervisor closes (销案). */
     @Transactional
     public OrderViews.Detail transition(UUID id, TransitionRequest request, Caller caller) {

@@ -8,6 +8,10 @@ import java.util.Set;
  * jurisdiction the token is limited to (null: city-wide).
  */
 public record Caller(String name, Set<String> roles, String jurisdiction) {
+    /** Marks an identity that signed in to the console with a password rather than with a token. */
+    public static final String CONSOLE_USER_ATTRIBUTE = "firecheck.console-user";
+    /** A console user's jurisdiction; absent for a city-wide user. */
+    public static final String JURISDICTION_ATTRIBUTE = "firecheck.jurisdiction";
 
     /** Changes the service makes by itself, such as a reload by the folder watch. */
     public static Caller system(String name) {

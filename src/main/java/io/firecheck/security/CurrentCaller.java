@@ -10,7 +10,7 @@ import jakarta.json.JsonValue;
 import java.util.Set;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
-/** The verified token of the current request, as a {@link Caller}. */
+/** The verified token or the signed-in console user of the current request, as a {@link Caller}. */
 @RequestScoped
 public class CurrentCaller {
     static final Caller ANONYMOUS = new Caller("anonymous", Set.of(), null);
@@ -29,9 +29,17 @@ public class CurrentCaller {
     public Caller get() {
         if (caller == null) {
             caller = identity.isAnonymous() ? ANONYMOUS
-                    : new Caller(identity.getPrincipal().getName(), Set.copyOf(identity.getRoles()), jurisdiction(token, jurisdictionClaim));
+                    : new Caller(identity.getPrincipal().getName(), Set.copyOf(identity.getRoles()), jurisdiction());
         }
         return caller;
+    }
+
+    /** A console user's from the user table; a token's from its claim. */
+    private String jurisdiction() {
+        if (identity.getAttribute(Caller.CONSOLE_USER_ATTRIBUTE) != null) {
+            return identity.getAttribute(Caller.JURISDICTION_ATTRIBUTE);
+        }
+        return jurisdiction(token, jurisdictionClaim);
     }
 
     /**

@@ -30,13 +30,7 @@ public final class LocalTokens {
         if (env != null && !env.isBlank()) {
             return Path.of(env);
         }
-        java.util.Properties props = new java.util.Properties();
-        try (java.io.InputStream in = LocalTokens.class.getResourceAsStream("/application.properties")) {
-            props.load(new java.io.InputStreamReader(in, java.nio.charset.StandardCharsets.UTF_8));
-        } catch (java.io.IOException | NullPointerException e) {
-            throw new IllegalStateException("application.properties is not on the class path", e);
-        }
-        return Path.of(props.getProperty(KEY_PROPERTY));
+        return Path.of(io.firecheck.config.ServiceDefaults.get(KEY_PROPERTY));
     }
 
     /** A token with the default claim names (groups, jurisdiction). */

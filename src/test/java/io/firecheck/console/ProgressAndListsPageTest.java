@@ -18,7 +18,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** 整改进度 and 清单 with bearer tokens: headings, the SVG chart, table rows, CSV links, and jurisdiction scope. */
+/** 整改进度 and 清单 for signed-in staff: headings, the SVG chart, table rows, CSV links, and jurisdiction scope. */
 @QuarkusTest
 class ProgressAndListsPageTest {
     static final String J = "进度区" + UUID.randomUUID().toString().substring(0, 6);
@@ -46,7 +46,7 @@ class ProgressAndListsPageTest {
 
     @Test
     void theProgressChartIsAnSvgWithEachJurisdictionsBarAndTheMilestones() {
-        String page = TestTokens.as("区警官", J, Roles.OFFICER).get("/progress").then().statusCode(200)
+        String page = ConsoleUsers.browser(J, Roles.OFFICER).get("/progress").then().statusCode(200)
                 .contentType(containsString("text/html")).body(containsString("<h1>整改进度</h1>")).extract().asString();
         assertTrue(page.contains("<svg id=\"progress-chart\""), page);
         assertTrue(page.contains(J + "·沙河街道"), page);
@@ -61,7 +61,7 @@ class ProgressAndListsPageTest {
 
     @Test
     void theListsShowOpenHazardsAndOpenOrdersWithCsvLinksInTheCallersDistrictOnly() {
-        String page = TestTokens.as("区警官", J, Roles.OFFICER).get("/lists").then().statusCode(200)
+        String page = ConsoleUsers.browser(J, Roles.OFFICER).get("/lists").then().statusCode(200)
                 .body(containsString("问题隐患清单")).body(containsString("整改责任清单"))
                 .body(containsString("/api/v1/reports/hazards?format=csv")).body(containsString("/api/v1/reports/responsibilities?format=csv"))
                 .body(not(containsString(OTHER))).extract().asString();
@@ -69,16 +69,16 @@ class ProgressAndListsPageTest {
             assertTrue(page.contains("<code>" + ruleId + "</code>"), ruleId + " missing");
         }
         assertTrue(page.contains(order), "order " + order + " missing");
-        TestTokens.as("外区警官", OTHER, Roles.OFFICER).get("/lists").then().statusCode(200).body(not(containsString(building)));
-        TestTokens.as("区警官", J, Roles.OFFICER).queryParam("jurisdiction", J + "·沙河街道").get("/lists").then()
+        ConsoleUsers.browser(OTHER, Roles.OFFICER).get("/lists").then().statusCode(200).body(not(containsString(building)));
+        ConsoleUsers.browser(J, Roles.OFFICER).queryParam("jurisdiction", J + "·沙河街道").get("/lists").then()
                 .body(containsString("jurisdiction=" + java.net.URLEncoder.encode(J + "·沙河街道", java.nio.charset.StandardCharsets.UTF_8)));
     }
 
     @Test
     void theRolesOfTheReportsApplyAndErrorsAreHtml() {
-        TestTokens.as("报送员", null, Roles.CLIENT).get("/progress").then().statusCode(403).contentType(containsString("text/html"));
-        TestTokens.as("报送员", null, Roles.CLIENT).get("/lists").then().statusCode(403).contentType(containsString("text/html"));
-        TestTokens.anonymous().get("/lists").then().statusCode(401).contentType(containsString("text/html"));
-        TestTokens.as("审计", null, Roles.AUDITOR).get("/progress").then().statusCode(200);
+        ConsoleUsers.browser(null, Roles.CLIENT).get("/progress").then().statusCode(403).contentType(containsString("text/html"));
+        ConsoleUsers.browser(null, Roles.CLIENT).get("/lists").then().statusCode(403).contentType(containsString("text/html"));
+        TestTokens.anonymous().redirects().follow(false).accept("text/html").get("/lists").then().statusCode(302);
+        ConsoleUsers.browser(null, Roles.AUDITOR).get("/progress").then().statusCode(200);
     }
 }

@@ -8,13 +8,15 @@ import io.firecheck.security.Roles;
 import io.firecheck.security.TestTokens;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
+import io.restassured.specification.RequestSpecification;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
-/** The 规则 page with bearer tokens until sign-in lands: what each role sees, reload and preview through CSRF-protected forms. */
+/** The 规则 page for signed-in staff: what each role sees, reload and preview through CSRF-protected forms. */
 @QuarkusTest
 class RulesPageTest {
     static final Pattern CSRF = Pattern.compile("<input type=\"hidden\" name=\"([^\"]+)\" value=\"([^\"]+)\">");
@@ -24,21 +26,26 @@ class RulesPageTest {
         static Form of(Response page) {
             Matcher m = CSRF.matcher(page.asString());
             assertTrue(m.find(), "no CSRF field in the page");
-            String cookieName = page.getDetailedCookies().asList().stream().filter(c -> c.getValue() != null && !c.getValue().isEmpty())
-                    .findFirst().orElseThrow(() -> new AssertionError("no CSRF cookie")).getName();
-            return new Form(m.group(1), m.group(2), cookieName, page.getCookie(cookieName));
+            String cookie = page.getCookie(ConsoleCsrf.NAME);
+            assertTrue(cookie != null, "no CSRF cookie");
+            return new Form(m.group(1), m.group(2), ConsoleCsrf.NAME, cookie);
         }
     }
 
-    static String author() {
-        return TestTokens.token("规则员", null, Roles.RULE_AUTHOR);
+    private static Map<String, String> authorSession;
+
+    static RequestSpecification author() {
+        if (authorSession == null) {
+            authorSession = ConsoleUsers.signIn(ConsoleUsers.add(null, Roles.RULE_AUTHOR));
+        }
+        return ConsoleUsers.session(authorSession);
     }
 
     @Test
     void everyRoleReadsTheCatalogueByAreaAndTheThresholdsInChinese() throws Exception {
         String threshold = Files.readAllLines(Path.of("rules/thresholds.properties")).stream()
                 .filter(l -> l.contains("=") && !l.startsWith("#")).findFirst().orElseThrow().split("=")[0].strip();
-        TestTokens.as("某警官", null, Roles.OFFICER).get("/rules").then().statusCode(200).contentType(containsString("text/html"))
+        ConsoleUsers.browser(null, Roles.OFFICER).get("/rules").then().statusCode(200).contentType(containsString("text/html"))
                 .body(containsString("<h1>规则</h1>")).body(containsString("规则目录")).body(containsString("判定阈值"))
                 .body(containsString(threshold)).body(containsString("<caption>"))
                 .body(not(containsString("action=\"/rules/reload\""))).body(not(containsString("加载记录")));
@@ -46,30 +53,30 @@ class RulesPageTest {
 
     @Test
     void anAuthorSeesTheHistoryAndFormsThatCarryTheCsrfToken() {
-        TestTokens.as(author()).get("/rules").then().statusCode(200).body(containsString("加载记录"))
+        author().get("/rules").then().statusCode(200).body(containsString("加载记录"))
                 .body(containsString("action=\"/rules/reload\"")).body(containsString("action=\"/rules/preview\""))
                 .body(containsString("name=\"csrf-token\""));
     }
 
     @Test
     void aReloadThroughTheFormShowsItsOutcomeAndAFormWithoutTheTokenIsRefused() {
-        Form form = Form.of(TestTokens.as(author()).get("/rules"));
-        TestTokens.as(author()).cookie(form.cookieName(), form.cookie()).contentType("application/x-www-form-urlencoded")
+        Form form = Form.of(author().get("/rules"));
+        author().cookie(form.cookieName(), form.cookie()).contentType("application/x-www-form-urlencoded")
                 .formParam(form.field(), form.token()).post("/rules/reload")
                 .then().statusCode(200).contentType(containsString("text/html")).body(containsString("重新加载：规则未变化"));
-        TestTokens.as(author()).contentType("application/x-www-form-urlencoded").formParam("x", "y").post("/rules/reload")
+        author().contentType("application/x-www-form-urlencoded").formParam("x", "y").post("/rules/reload")
                 .then().statusCode(400);
     }
 
     @Test
     void aPreviewStartsFromTheFormAndItsPageShowsProgressThenTheSummary() throws InterruptedException {
-        Form form = Form.of(TestTokens.as(author()).get("/rules"));
-        Response started = TestTokens.as(author()).cookie(form.cookieName(), form.cookie()).contentType("application/x-www-form-urlencoded")
+        Form form = Form.of(author().get("/rules"));
+        Response started = author().cookie(form.cookieName(), form.cookie()).contentType("application/x-www-form-urlencoded")
                 .formParam(form.field(), form.token()).formParam("jurisdiction", "").redirects().follow(false).post("/rules/preview");
         started.then().statusCode(303).header("Location", containsString("/rules/preview/"));
         String page = "";
         for (int i = 0; i < 600 && !page.contains("已完成"); i++) {
-            page = TestTokens.as(author()).get(started.header("Location")).then().statusCode(200).extract().asString();
+            page = author().get(started.header("Location")).then().statusCode(200).extract().asString();
             assertTrue(page.contains("<progress"), page);
             Thread.sleep(100);
         }
@@ -79,10 +86,11 @@ class RulesPageTest {
 
     @Test
     void pageErrorsAreHtml() {
-        TestTokens.anonymous().get("/rules").then().statusCode(401).contentType(containsString("text/html")).body(containsString("请先登录"));
-        TestTokens.as("某警官", null, Roles.OFFICER).get("/rules/preview/" + java.util.UUID.randomUUID()).then().statusCode(403)
+        TestTokens.anonymous().redirects().follow(false).accept("text/html").get("/rules").then().statusCode(302)
+                .header("Location", org.hamcrest.Matchers.endsWith("/login"));
+        ConsoleUsers.browser(null, Roles.OFFICER).get("/rules/preview/" + java.util.UUID.randomUUID()).then().statusCode(403)
                 .contentType(containsString("text/html")).body(containsString("无权访问"));
-        TestTokens.as(author()).get("/rules/preview/" + java.util.UUID.randomUUID()).then().statusCode(404)
+        author().get("/rules/preview/" + java.util.UUID.randomUUID()).then().statusCode(404)
                 .contentType(containsString("text/html"));
     }
 }

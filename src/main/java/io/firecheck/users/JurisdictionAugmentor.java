@@ -1,0 +1,65 @@
+package io.firecheck.users;
+
+import io.firecheck.security.Caller;
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.identity.AuthenticationRequestContext;
+import io.quarkus.security.identity.SecurityIdentity;
+import io.quarkus.security.identity.SecurityIdentityAugmentor;
+import io.quarkus.security.runtime.QuarkusSecurityIdentity;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+
+/**
+ * A console user's identity carries their jurisdiction, as a token carries its claim, so that
+ * {@link io.firecheck.security.CurrentCaller} scopes page requests exactly like API requests. Tokens
+ * (bearer or the identity provider's) are left as they are: their claims already say it.
+ */
+@ApplicationScoped
+public class JurisdictionAugmentor implements SecurityIdentityAugmentor {
+    private final Lookup lookup;
+
+    public JurisdictionAugmentor(Lookup lookup) {
+        this.lookup = lookup;
+    }
+
+    @Override
+    public Uni<SecurityIdentity> augment(SecurityIdentity identity, AuthenticationRequestContext context) {
+        if (identity.isAnonymous() || identity.getPrincipal() instanceof JsonWebToken) {
+            return Uni.createFrom().item(identity);
+        }
+        return context.runBlocking(() -> {
+            QuarkusSecurityIdentity.Builder builder = QuarkusSecurityIdentity.builder(identity)
+                    .addAttribute(Caller.CONSOLE_USER_ATTRIBUTE, Boolean.TRUE);
+            ConsoleUser user = lookup.user(identity.getPrincipal().getName());
+            if (user == null) {
+                // never read a missing row as city-wide
+                throw new AuthenticationFailedException("no console user " + identity.getPrincipal().getName());
+            }
+            if (user.jurisdiction != null) {
+                builder.addAttribute(Caller.JURISDICTION_ATTRIBUTE, user.jurisdiction);
+            }
+            return builder.build();
+        });
+    }
+
+    @ApplicationScoped
+    public static class Lookup {
+        private final EntityManager em;
+
+        public Lookup(EntityManager em) {
+            this.em = em;
+        }
+
+        @Transactional
+        ConsoleUser user(String name) {
+            ConsoleUser user = em.find(ConsoleUser.class, name);
+            if (user != null) {
+                em.detach(user);
+            }
+            return user;
+        }
+    }
+}

@@ -1,0 +1,115 @@
+package io.firecheck.console;
+
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.endsWith;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.startsWith;
+
+import io.firecheck.TestDocs;
+import io.firecheck.security.Roles;
+import io.firecheck.security.TestTokens;
+import io.restassured.specification.RequestSpecification;
+import io.restassured.http.ContentType;
+import io.restassured.response.Response;
+import io.quarkus.test.junit.QuarkusTest;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+/** Sign-in, sessions, CSRF and scope of the console pages over plain HTTP (the browser tests drive the same in Chromium). */
+@QuarkusTest
+class ConsoleAuthTest {
+    /** A browser's request: no bearer token. */
+    static RequestSpecification given() {
+        return TestTokens.anonymous();
+    }
+
+    static final String HTML = "text/html";
+
+    static String openOrder() {
+        Response r = io.restassured.RestAssured.given().contentType(ContentType.JSON).body(TestDocs.json(TestDocs.majorTower("CA-" + UUID.randomUUID().toString().substring(0, 8))))
+                .post("/api/v1/evaluations");
+        r.then().statusCode(201);
+        return r.path("supervisionOrder.id");
+    }
+
+    @Test
+    void aPageWithoutASessionRedirectsToTheSignInPageEvenWithABearerToken() {
+        given().redirects().follow(false).accept(HTML).get("/orders")
+                .then().statusCode(302).header("Location", endsWith("/login"));
+        given().accept(HTML).get("/login").then().statusCode(200).contentType(containsString(HTML))
+                .body(containsString("j_security_check"), containsString("用户名"));
+    }
+
+    @Test
+    void aWrongPasswordIsRefusedAndSaysSoInChinese() {
+        String name = ConsoleUsers.add(null, Roles.OFFICER);
+        given().redirects().follow(false).formParam("j_username", name).formParam("j_password", "wrong password!")
+                .post("/j_security_check").then().statusCode(org.hamcrest.Matchers.oneOf(302, 401))
+                .header("Set-Cookie", org.hamcrest.Matchers.anyOf(org.hamcrest.Matchers.nullValue(), not(containsString("quarkus-credential"))));
+        given().accept(HTML).get("/login/error").then().body(containsString("用户名或密码不正确"));
+    }
+
+    @Test
+    void aSignedInOfficerSeesTheOrdersOfTheirJurisdictionOnly() {
+        String id = openOrder();
+        Map<String, String> tianhe = ConsoleUsers.signIn(ConsoleUsers.add("天河区", Roles.OFFICER));
+        given().cookies(tianhe).accept(HTML).get("/orders").then().statusCode(200)
+                .body(containsString("督办单"), containsString("/orders/" + id), containsString("监督员"), containsString("天河区"));
+        given().cookies(tianhe).accept(HTML).get("/orders/" + id).then().statusCode(200).body(containsString("转为“整改中”"));
+
+        Map<String, String> yuexiu = ConsoleUsers.signIn(ConsoleUsers.add("越秀区", Roles.OFFICER));
+        given().cookies(yuexiu).accept(HTML).get("/orders").then().statusCode(200).body(not(containsString("/orders/" + id)));
+        given().cookies(yuexiu).accept(HTML).get("/orders/" + id).then().statusCode(404).contentType(containsString(HTML))
+                .body(containsString("页面或记录不存在"));
+    }
+
+    @Test
+    void anAuditorSeesNoTransitionButtonAndCannotPostOne() {
+        String id = openOrder();
+        Map<String, String> auditor = ConsoleUsers.signIn(ConsoleUsers.add(null, Roles.AUDITOR));
+        given().cookies(auditor).accept(HTML).get("/orders/" + id).then().statusCode(200).body(not(containsString("转为“")));
+        given().cookies(auditor).accept(HTML).redirects().follow(false).formParam("to", "RECTIFYING")
+                .post("/orders/" + id + "/transition").then().statusCode(403);
+        TestTokens.as("reader", null, Roles.AUDITOR).get("/api/v1/supervision-orders/" + id).then().body("status", equalTo("OPEN"));
+    }
+
+    @Test
+    void aFormPostWithoutTheCsrfTokenChangesNothing() {
+        String id = openOrder();
+        Map<String, String> officer = ConsoleUsers.signIn(ConsoleUsers.add(null, Roles.SUPERVISOR));
+        given().cookies(officer).accept(HTML).redirects().follow(false)
+                .formParam("responsibleUnit", "X").post("/orders/" + id + "/measures").then().statusCode(400);
+        TestTokens.as("reader", null, Roles.AUDITOR).get("/api/v1/supervision-orders/" + id)
+                .then().body("requiredMeasures.responsibleUnit", equalTo(null));
+    }
+
+    @Test
+    void theSessionCookieIsNoKeyToTheApiAndSignOutEndsIt() {
+        Map<String, String> officer = ConsoleUsers.signIn(ConsoleUsers.add(null, Roles.OFFICER));
+        given().cookies(officer).get("/api/v1/supervision-orders").then().statusCode(401)
+                .contentType(containsString("application/problem+json"));
+        Response page = given().cookies(officer).accept(HTML).get("/orders");
+        String csrf = page.htmlPath().getString("**.find { it.@name == 'csrf-token' }.@value");
+        Map<String, String> cookies = new java.util.HashMap<>(officer);
+        cookies.putAll(page.getCookies());
+        Response out = given().cookies(cookies).redirects().follow(false).formParam("csrf-token", csrf).post("/logout");
+        out.then().statusCode(303).header("Location", endsWith("/login?out=1"));
+        given().cookies(out.getCookies()).redirects().follow(false).accept(HTML).get("/orders").then().statusCode(302);
+    }
+
+    @Test
+    void homeRedirectsAndUnknownPagesAreHtmlForBrowsersButProblemsForTheApi() {
+        given().redirects().follow(false).accept(HTML).get("/").then().statusCode(303).header("Location", endsWith("/login"));
+        Map<String, String> officer = ConsoleUsers.signIn(ConsoleUsers.add(null, Roles.OFFICER));
+        given().cookies(officer).redirects().follow(false).accept(HTML).get("/").then().statusCode(303).header("Location", endsWith("/orders"));
+        Map<String, String> client = ConsoleUsers.signIn(ConsoleUsers.add(null, Roles.CLIENT));
+        given().cookies(client).redirects().follow(false).accept(HTML).get("/").then().statusCode(303).header("Location", endsWith("/evaluations"));
+        given().cookies(client).accept(HTML).get("/evaluations").then().statusCode(200)
+                .body(containsString("href=\"/evaluations\""), not(containsString("href=\"/orders\"")));
+        given().cookies(client).accept(HTML).get("/orders").then().statusCode(403).contentType(startsWith(HTML)).body(containsString("无权访问"));
+        given().accept(HTML).get("/no-such-page").then().statusCode(404).contentType(startsWith(HTML)).body(containsString("页面或记录不存在"));
+        given().accept(HTML).get("/api/v1/no-such-thing").then().statusCode(404).contentType(containsString("application/problem+json"));
+    }
+}
