@@ -1,9 +1,12 @@
 package io.firecheck.console;
 
+import io.firecheck.reports.Csv;
+import io.firecheck.reports.ReportDownloads;
 import io.firecheck.reports.ReportRows;
 import io.firecheck.reports.ReportService;
 import io.firecheck.security.CurrentCaller;
 import io.firecheck.security.Roles;
+import io.firecheck.web.QueryParams;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import jakarta.annotation.security.RolesAllowed;
@@ -22,10 +25,12 @@ import java.util.List;
 @Produces(MediaType.TEXT_HTML)
 public class ListsPage {
     private final ReportService reports;
+    private final ReportDownloads downloads;
     private final CurrentCaller caller;
 
-    public ListsPage(ReportService reports, CurrentCaller caller) {
+    public ListsPage(ReportService reports, ReportDownloads downloads, CurrentCaller caller) {
         this.reports = reports;
+        this.downloads = downloads;
         this.caller = caller;
     }
 
@@ -46,9 +51,34 @@ public class ListsPage {
                 csv("hazards", area), csv("responsibilities", area)));
     }
 
-    /** The CSV download of a report of the API, for the same jurisdiction. */
+    // the same downloads as /api/v1/reports, here for a signed-in browser (the API takes bearer tokens only)
+    @GET
+    @Path("/hazards.csv")
+    @Produces(Csv.MEDIA_TYPE)
+    @RolesAllowed({Roles.OFFICER, Roles.SUPERVISOR, Roles.AUDITOR})
+    public Response hazardsCsv(@QueryParam("jurisdiction") String jurisdiction) {
+        return downloads.hazards(QueryParams.blankToNull(jurisdiction), caller.get());
+    }
+
+    @GET
+    @Path("/responsibilities.csv")
+    @Produces(Csv.MEDIA_TYPE)
+    @RolesAllowed({Roles.OFFICER, Roles.SUPERVISOR, Roles.AUDITOR})
+    public Response responsibilitiesCsv(@QueryParam("jurisdiction") String jurisdiction) {
+        return downloads.responsibilities(QueryParams.blankToNull(jurisdiction), caller.get());
+    }
+
+    @GET
+    @Path("/progress.csv")
+    @Produces(Csv.MEDIA_TYPE)
+    @RolesAllowed({Roles.OFFICER, Roles.SUPERVISOR, Roles.AUDITOR})
+    public Response progressCsv(@QueryParam("jurisdiction") String jurisdiction) {
+        return downloads.progress(QueryParams.blankToNull(jurisdiction), caller.get());
+    }
+
+    /** The page's CSV download of a report, for the same jurisdiction. */
     static String csv(String report, String jurisdiction) {
-        return "/api/v1/reports/" + report + "?format=csv"
-                + (jurisdiction == null ? "" : "&jurisdiction=" + URLEncoder.encode(jurisdiction, StandardCharsets.UTF_8));
+        return "/lists/" + report + ".csv"
+                + (jurisdiction == null ? "" : "?jurisdiction=" + URLEncoder.encode(jurisdiction, StandardCharsets.UTF_8));
     }
 }

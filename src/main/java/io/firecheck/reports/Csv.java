@@ -5,8 +5,8 @@ import java.util.List;
 import java.util.function.Function;
 
 /** CSV that Excel opens with Chinese intact: UTF-8 with a byte-order mark, CRLF lines, RFC 4180 quoting. */
-final class Csv {
-    static final String MEDIA_TYPE = "text/csv";
+public final class Csv {
+    public static final String MEDIA_TYPE = "text/csv";
     private static final String BOM = "\uFEFF";
 
     private Csv() {

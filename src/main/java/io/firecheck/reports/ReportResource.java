@@ -11,8 +11,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
@@ -31,10 +29,12 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class ReportResource {
     private static final String JURISDICTION = "the area and its sub-areas: 越秀区 covers 越秀区·北京街道, not 越秀区X";
     private final ReportService reports;
+    private final ReportDownloads downloads;
     private final CurrentCaller caller;
 
-    public ReportResource(ReportService reports, CurrentCaller caller) {
+    public ReportResource(ReportService reports, ReportDownloads downloads, CurrentCaller caller) {
         this.reports = reports;
+        this.downloads = downloads;
         this.caller = caller;
     }
 
@@ -54,13 +54,7 @@ public class ReportResource {
     @Path("/hazards")
     @Produces(Csv.MEDIA_TYPE)
     public Response hazardsCsv(@QueryParam("jurisdiction") String jurisdiction) {
-        return csv("hazards", "问题隐患清单", Csv.write(
-                List.of("辖区", "建筑编号", "建筑名称", "检查编号", "检查日期", "评估结论", "评估结论代码", "隐患编号", "等级", "等级代码",
-                        "隐患", "证据", "整改要求", "督办编号"),
-                reports.hazards(blankToNull(jurisdiction), caller.get()),
-                h -> List.of(h.jurisdiction(), h.buildingId(), nz(h.buildingName()), h.inspectionId(), h.inspectionDate(),
-                        h.classificationZh(), h.classification(), h.ruleId(), h.levelZh(), h.level(), h.titleZh(), h.evidence(),
-                        h.rectification(), nz(h.orderNumber()))));
+        return downloads.hazards(blankToNull(jurisdiction), caller.get());
     }
 
     @GET
@@ -79,14 +73,7 @@ public class ReportResource {
     @Path("/responsibilities")
     @Produces(Csv.MEDIA_TYPE)
     public Response responsibilitiesCsv(@QueryParam("jurisdiction") String jurisdiction) {
-        return csv("responsibilities", "整改责任清单", Csv.write(
-                List.of("督办编号", "辖区", "建筑编号", "建筑名称", "隐患", "责任单位", "责任人", "整改方案", "整改措施", "整改资金",
-                        "临时性防范措施", "整改期限", "状态", "状态代码", "是否逾期"),
-                reports.responsibilities(blankToNull(jurisdiction), caller.get()),
-                r -> List.of(r.orderNumber(), r.jurisdiction(), r.buildingId(), nz(r.buildingName()), r.hazards(),
-                        nz(r.responsibleUnit()), nz(r.responsiblePerson()), nz(r.rectificationPlan()), nz(r.measures()),
-                        nz(r.funding()), nz(r.interimSafetyMeasures()), r.dueDate(), r.statusZh(), r.status(),
-                        r.overdue() ? "是" : "否")));
+        return downloads.responsibilities(blankToNull(jurisdiction), caller.get());
     }
 
     @GET
@@ -105,22 +92,7 @@ public class ReportResource {
     @Path("/progress")
     @Produces(Csv.MEDIA_TYPE)
     public Response progressCsv(@QueryParam("jurisdiction") String jurisdiction) {
-        return csv("progress", "整改进度", Csv.write(
-                List.of("辖区", "检查建筑数", "隐患总数", "已整改", "整改率(%)", "已达节点(%)", "督办中", "逾期", "已升级督办", "已销案"),
-                reports.progress(blankToNull(jurisdiction), caller.get()),
-                p -> List.of(p.jurisdiction(), p.buildingsInspected(), p.hazardsRecorded(), p.hazardsRectified(),
-                        p.rectificationRatePercent(), p.milestoneReached() == null ? "" : p.milestoneReached(), p.ordersOpen(),
-                        p.ordersOverdue(), p.ordersEscalated(), p.ordersClosed())));
+        return downloads.progress(blankToNull(jurisdiction), caller.get());
     }
 
-    private static Response csv(String asciiName, String chineseName, byte[] body) {
-        String encoded = URLEncoder.encode(chineseName + ".csv", StandardCharsets.UTF_8).replace("+", "%20");
-        return Response.ok(body, Csv.MEDIA_TYPE + "; charset=UTF-8")
-                .header("Content-Disposition", "attachment; filename=\"" + asciiName + ".csv\"; filename*=UTF-8''" + encoded)
-                .build();
-    }
-
-    private static Object nz(Object value) {
-        return value == null ? "" : value;
-    }
 }

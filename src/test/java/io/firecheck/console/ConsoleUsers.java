@@ -38,7 +38,8 @@ public final class ConsoleUsers {
 
     /** A browser holding these session cookies, asking for pages. */
     public static io.restassured.specification.RequestSpecification session(Map<String, String> cookies) {
-        return io.firecheck.security.TestTokens.anonymous().cookies(cookies).accept("text/html");
+        // what Chromium sends for a page or a link
+        return io.firecheck.security.TestTokens.anonymous().cookies(cookies).accept("text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8");
     }
 
     /** The session cookies after a form sign-in, without a bearer token. */

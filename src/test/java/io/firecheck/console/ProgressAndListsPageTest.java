@@ -56,20 +56,24 @@ class ProgressAndListsPageTest {
         }
         assertTrue(page.split("class=\"milestone\"").length - 1 == 3, page);
         assertTrue(page.contains("class=\"open-major\"") && page.contains("重大火灾隐患建筑未整改 " + findings.size()), page);
-        assertTrue(page.contains("/api/v1/reports/progress?format=csv"), page);
+        assertTrue(page.contains("/lists/progress.csv"), page);
     }
 
     @Test
     void theListsShowOpenHazardsAndOpenOrdersWithCsvLinksInTheCallersDistrictOnly() {
         String page = ConsoleUsers.browser(J, Roles.OFFICER).get("/lists").then().statusCode(200)
                 .body(containsString("问题隐患清单")).body(containsString("整改责任清单"))
-                .body(containsString("/api/v1/reports/hazards?format=csv")).body(containsString("/api/v1/reports/responsibilities?format=csv"))
+                .body(containsString("/lists/hazards.csv")).body(containsString("/lists/responsibilities.csv"))
                 .body(not(containsString(OTHER))).extract().asString();
         for (String ruleId : findings) {
             assertTrue(page.contains("<code>" + ruleId + "</code>"), ruleId + " missing");
         }
         assertTrue(page.contains(order), "order " + order + " missing");
         ConsoleUsers.browser(OTHER, Roles.OFFICER).get("/lists").then().statusCode(200).body(not(containsString(building)));
+        ConsoleUsers.browser(J, Roles.OFFICER).get("/lists/hazards.csv").then().statusCode(200)
+                .contentType(containsString("text/csv")).body(containsString(building), containsString(findings.get(0)));
+        ConsoleUsers.browser(OTHER, Roles.OFFICER).get("/lists/responsibilities.csv").then().statusCode(200)
+                .body(not(containsString(order)));
         ConsoleUsers.browser(J, Roles.OFFICER).queryParam("jurisdiction", J + "·沙河街道").get("/lists").then()
                 .body(containsString("jurisdiction=" + java.net.URLEncoder.encode(J + "·沙河街道", java.nio.charset.StandardCharsets.UTF_8)));
     }

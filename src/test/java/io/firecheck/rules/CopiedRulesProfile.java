@@ -10,7 +10,7 @@ import java.util.Map;
 
 /** Runs the service on a copy of rules/ that a test may break, so the real folder is never touched. */
 public class CopiedRulesProfile implements QuarkusTestProfile {
-    static final Path DIR = copy("rules");
+    public static final Path DIR = copy("rules");
     /** The fixtures too, so that a test may break one without touching test-fixtures/. */
     static final Path FIXTURES = copy("test-fixtures");
 
@@ -23,7 +23,7 @@ public class CopiedRulesProfile implements QuarkusTestProfile {
     }
 
     /** Puts the original file back: each test starts from the shipped rules. */
-    static void restore(String file) {
+    public static void restore(String file) {
         try {
             Files.copy(Path.of("rules", file), DIR.resolve(file), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
         } catch (IOException e) {
@@ -31,7 +31,7 @@ public class CopiedRulesProfile implements QuarkusTestProfile {
         }
     }
 
-    static void edit(String file, String from, String to) {
+    public static void edit(String file, String from, String to) {
         try {
             Path p = DIR.resolve(file);
             String text = Files.readString(p);
