@@ -88,20 +88,28 @@ public class ProblemMappers {
      * a pool that could not hand out a connection in time are transient: the client should retry.
      */
     public static boolean databaseUnavailable(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof java.sql.SQLTransientConnectionException || t instanceof java.sql.SQLTimeoutException
-                    || t instanceof java.sql.SQLException && String.valueOf(t.getMessage()).toLowerCase().contains("acquisition timeout")) {
-                return true;
-            }
-            if (t instanceof java.sql.SQLException sql && "57014".equals(sql.getSQLState())) {
-                return true;
-            }
-            if (t instanceof java.sql.SQLException sql && sql.getSQLState() != null
-                    && (sql.getSQLState().startsWith("08") || sql.getSQLState().startsWith("57P"))) {
+        return databaseUnavailable(e, java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>()));
+    }
+
+    /** Causes and suppressed exceptions too: a commit that loses the connection is reported as a suppressed XAException. */
+    private static boolean databaseUnavailable(Throwable t, java.util.Set<Throwable> seen) {
+        if (t == null || !seen.add(t)) {
+            return false;
+        }
+        if (t instanceof java.sql.SQLTransientConnectionException || t instanceof java.sql.SQLTimeoutException
+                || t instanceof java.sql.SQLException && String.valueOf(t.getMessage()).toLowerCase().contains("acquisition timeout")) {
+            return true;
+        }
+        if (t instanceof java.sql.SQLException sql && sql.getSQLState() != null
+                && ("57014".equals(sql.getSQLState()) || sql.getSQLState().startsWith("08") || sql.getSQLState().startsWith("57P"))) {
+            return true;
+        }
+        for (Throwable s : t.getSuppressed()) {
+            if (databaseUnavailable(s, seen)) {
                 return true;
             }
         }
-        return false;
+        return databaseUnavailable(t.getCause(), seen);
     }
 
     public static Violation violation(JsonProcessingException e) {

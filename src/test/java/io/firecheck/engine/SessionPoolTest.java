@@ -78,12 +78,14 @@ class SessionPoolTest {
         Evaluator evaluator = new Evaluator();
         EvaluationResult found = evaluator.evaluate(set, twoFindings);
         assertEquals(List.of("T-ARRIVAL", "T-MEMBERS"), found.findings().stream().map(Finding::ruleId).sorted().toList());
+        // loading may leave idle sessions behind (the absent-field probe evaluates on every core)
+        int idle = set.prepared().sessions().idleCount();
         for (InspectionDocument doc : List.of(none, notAssessed, twoFindings, none)) {
             assertEquals(fresh(doc), evaluator.evaluate(set, doc));
         }
         assertEquals(List.of(), evaluator.evaluate(set, none).findings());
         assertEquals(List.of("T-MEMBERS"), evaluator.evaluate(set, notAssessed).notAssessed().stream().map(NotAssessed::ruleId).toList());
-        assertEquals(1, set.prepared().sessions().idleCount(), "one evaluation at a time reuses one session");
+        assertEquals(idle, set.prepared().sessions().idleCount(), "one evaluation at a time reuses a session, never adds one");
     }
 
     @Test
