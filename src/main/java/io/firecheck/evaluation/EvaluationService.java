@@ -46,6 +46,7 @@ public class EvaluationService {
     private final Timer latency;
     private final AuditLog audit;
     private final GroupCommit groupCommit;
+    private final BuildingLocks buildingLocks = new BuildingLocks();
 
     public EvaluationService(RuleBook ruleBook, Validator validator, EvaluationRepository repository,
                              EvaluationListener listener, ObjectMapper mapper, Clock clock, MeterRegistry meters,
@@ -169,7 +170,8 @@ public class EvaluationService {
 
     private Object alone(Prepared p, Caller submitter) {
         try {
-            return QuarkusTransaction.requiringNew().call(() -> storeAlone(p, submitter));
+            return buildingLocks.with(p.doc().building().id(),
+                    () -> QuarkusTransaction.requiringNew().call(() -> storeAlone(p, submitter)));
         } catch (RuntimeException e) {
             return e;
         }

@@ -23,7 +23,7 @@ public class EscalationJob {
         this.orders = orders;
     }
 
-    @Scheduled(every = "${firecheck.orders.escalation-every:10m}", delayed = "${firecheck.orders.escalation-delay:30s}",
+    @Scheduled(every = "${firecheck.orders.escalation-every}", delayed = "${firecheck.orders.escalation-delay}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void escalate() {
         synchronized (pass) {
