@@ -76,6 +76,9 @@ public interface FirecheckConfig {
         /** The embedded signing key, created on first start when no identity provider is configured. */
         String localKey();
 
+        /** The issuer (iss) of the tokens the local key signs; its only default is in application.properties. */
+        String localIssuer();
+
         /** The identity provider's issuer (iss); set together with {@link #jwksUrl()}. */
         java.util.Optional<String> issuer();
 
@@ -88,6 +91,18 @@ public interface FirecheckConfig {
         /** The claim holding the caller's jurisdiction; absent means city-wide. */
         @WithDefault("jurisdiction")
         String jurisdictionClaim();
+    }
+
+    Console console();
+
+    /** The web console's sessions (docs/console.md). */
+    interface Console {
+        /**
+         * How long a console session lasts at most after sign-in, however busy the user is; the inactivity
+         * timeout is Quarkus' (quarkus.http.auth.form.timeout).
+         */
+        @WithDefault("8H")
+        java.time.Duration sessionLifetime();
     }
 
     interface Reports {

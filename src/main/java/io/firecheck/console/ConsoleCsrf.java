@@ -72,7 +72,17 @@ public class ConsoleCsrf {
         return token;
     }
 
-    private static boolean same(String a, String b) {
+    /** The sign-in form's token (console/SignInForm): a digest of the browser's token, as it goes in a URL. */
+    static String loginToken(String token) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(("sign-in:" + token).getBytes(StandardCharsets.UTF_8));
+            return Base64.getUrlEncoder().withoutPadding().encodeToString(digest);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static boolean same(String a, String b) {
         return MessageDigest.isEqual(a.getBytes(StandardCharsets.UTF_8), b.getBytes(StandardCharsets.UTF_8));
     }
 }

@@ -9,7 +9,12 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
 
-/** 退出: removes the session cookie. A POST carrying the page's CSRF token, so that no other site can sign anyone out. */
+/**
+ * 退出: removes the session cookie. A POST carrying the page's CSRF token, so that no other site can sign anyone
+ * out. A session of the OIDC provider never reaches the method: quarkus-oidc (quarkus.oidc.logout.path) removes
+ * its cookie and sends the browser to the provider's end-session endpoint (RP-initiated logout), which ends the
+ * provider's session too and sends the browser back to /login?out=1.
+ */
 @Path("/logout")
 public class LogoutPage {
     private final SecurityIdentity identity;

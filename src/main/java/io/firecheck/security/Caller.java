@@ -8,7 +8,7 @@ import java.util.Set;
  * jurisdiction the token is limited to (null: city-wide).
  */
 public record Caller(String name, Set<String> roles, String jurisdiction) {
-    /** Marks an identity that signed in to the console with a password rather than with a token. */
+    /** Marks an identity of a console session (the form, or the OIDC code flow) rather than of a bearer token. */
     public static final String CONSOLE_USER_ATTRIBUTE = "firecheck.console-user";
     /** A console user's jurisdiction; absent for a city-wide user. */
     public static final String JURISDICTION_ATTRIBUTE = "firecheck.jurisdiction";

@@ -16,13 +16,11 @@ public class CurrentCaller {
     static final Caller ANONYMOUS = new Caller("anonymous", Set.of(), null);
 
     private final SecurityIdentity identity;
-    private final JsonWebToken token;
     private final String jurisdictionClaim;
     private Caller caller;
 
-    public CurrentCaller(SecurityIdentity identity, JsonWebToken token, FirecheckConfig config) {
+    public CurrentCaller(SecurityIdentity identity, FirecheckConfig config) {
         this.identity = identity;
-        this.token = token;
         this.jurisdictionClaim = config.auth().jurisdictionClaim();
     }
 
@@ -34,12 +32,15 @@ public class CurrentCaller {
         return caller;
     }
 
-    /** A console user's from the user table; a token's from its claim. */
+    /**
+     * A token's from its claim: a bearer token, or the ID token of a console session signed in through the
+     * OIDC provider (both are the principal); an embedded console user's from the user table.
+     */
     private String jurisdiction() {
-        if (identity.getAttribute(Caller.CONSOLE_USER_ATTRIBUTE) != null) {
-            return identity.getAttribute(Caller.JURISDICTION_ATTRIBUTE);
+        if (identity.getPrincipal() instanceof JsonWebToken token) {
+            return jurisdiction(token, jurisdictionClaim);
         }
-        return jurisdiction(token, jurisdictionClaim);
+        return identity.getAttribute(Caller.JURISDICTION_ATTRIBUTE);
     }
 
     /**

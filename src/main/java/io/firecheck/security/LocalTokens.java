@@ -11,9 +11,9 @@ import java.util.UUID;
 
 /** Signs tokens with the embedded local key: for dev mode, a fresh machine, the tests and {@code bin/firecheck token}. */
 public final class LocalTokens {
-    /** The issuer of local tokens; the service accepts it unless an identity provider is configured. */
-    public static final String ISSUER = "firecheck-local";
     public static final String KEY_PROPERTY = "firecheck.auth.local-key";
+    /** The issuer of local tokens (its one home is application.properties); accepted unless an identity provider is configured. */
+    public static final String ISSUER = io.firecheck.config.ServiceDefaults.get("firecheck.auth.local-issuer");
     public static final Duration DEFAULT_TTL = Duration.ofHours(12);
     /** Local tokens are for people at this machine; a longer one belongs to the identity provider. */
     public static final Duration MAX_TTL = Duration.ofDays(30);

@@ -1,6 +1,7 @@
 package io.firecheck.users;
 
 import io.firecheck.security.Caller;
+import io.quarkus.oidc.IdTokenCredential;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.identity.AuthenticationRequestContext;
 import io.quarkus.security.identity.SecurityIdentity;
@@ -15,7 +16,8 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
 /**
  * A console user's identity carries their jurisdiction, as a token carries its claim, so that
  * {@link io.firecheck.security.CurrentCaller} scopes page requests exactly like API requests. Tokens
- * (bearer or the identity provider's) are left as they are: their claims already say it.
+ * (bearer or the identity provider's) keep their claims; a session signed in through the OIDC provider
+ * is marked as a console session all the same, so that the API refuses it like a form session.
  */
 @ApplicationScoped
 public class JurisdictionAugmentor implements SecurityIdentityAugmentor {
@@ -27,6 +29,11 @@ public class JurisdictionAugmentor implements SecurityIdentityAugmentor {
 
     @Override
     public Uni<SecurityIdentity> augment(SecurityIdentity identity, AuthenticationRequestContext context) {
+        if (identity.getCredential(IdTokenCredential.class) != null) {
+            // signed in through the OIDC provider: a console session, whose claims say the rest
+            return Uni.createFrom().item(QuarkusSecurityIdentity.builder(identity)
+                    .addAttribute(Caller.CONSOLE_USER_ATTRIBUTE, Boolean.TRUE).build());
+        }
         if (identity.isAnonymous() || identity.getPrincipal() instanceof JsonWebToken) {
             return Uni.createFrom().item(identity);
         }

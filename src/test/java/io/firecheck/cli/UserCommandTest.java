@@ -66,9 +66,7 @@ class UserCommandTest {
             assertEquals("天河区", rs.getString(3));
         }
         // as a browser sends the form: UTF-8, so that a Chinese name arrives intact
-        Response signIn = TestTokens.anonymous().redirects().follow(false)
-                .contentType("application/x-www-form-urlencoded; charset=UTF-8").formParam("j_username", name)
-                .formParam("j_password", PASSWORD).post("/j_security_check");
+        Response signIn = io.firecheck.console.ConsoleUsers.postSignIn(name, PASSWORD);
         assertEquals(302, signIn.statusCode());
         TestTokens.anonymous().cookies(signIn.getCookies()).accept("text/html").get("/orders").then().statusCode(200)
                 .body(containsString(name), containsString("督办负责人"), containsString("天河区"));

@@ -43,12 +43,51 @@ class ConsoleAuthTest {
     }
 
     @Test
-    void aWrongPasswordIsRefusedAndSaysSoInChinese() {
+    void aWrongPasswordLandsOnTheSignInPageWithItsMessageAndTheFormAgain() {
         String name = ConsoleUsers.add(null, Roles.OFFICER);
-        given().redirects().follow(false).formParam("j_username", name).formParam("j_password", "wrong password!")
-                .post("/j_security_check").then().statusCode(org.hamcrest.Matchers.oneOf(302, 401))
+        Response r = ConsoleUsers.postSignIn(name, "wrong password!");
+        r.then().statusCode(302).header("Location", endsWith("/login?error=1"))
                 .header("Set-Cookie", org.hamcrest.Matchers.anyOf(org.hamcrest.Matchers.nullValue(), not(containsString("quarkus-credential"))));
-        given().accept(HTML).get("/login/error").then().body(containsString("用户名或密码不正确"));
+        given().accept(HTML).get(r.header("Location")).then().statusCode(200)
+                .body(containsString("用户名或密码不正确"), containsString("j_security_check"), containsString("name=\"j_password\""));
+    }
+
+    @Test
+    void aSignInPostedWithoutTheFormsTokenSignsNoOneIn() {
+        String name = ConsoleUsers.add(null, Roles.OFFICER);
+        // what another site's form would send: the right name and password, but neither the cookie nor the token
+        given().redirects().follow(false).formParam("j_username", name).formParam("j_password", ConsoleUsers.PASSWORD)
+                .post("/j_security_check").then().statusCode(303).header("Location", endsWith("/login?expired=1"))
+                .header("Set-Cookie", org.hamcrest.Matchers.nullValue());
+        // the cookie without the token, and a token that is not the cookie's
+        Response page = given().accept(HTML).get("/login");
+        given().cookies(page.getCookies()).redirects().follow(false).formParam("j_username", name)
+                .formParam("j_password", ConsoleUsers.PASSWORD).post("/j_security_check?csrf-token=" + page.getCookie("csrf-token"))
+                .then().statusCode(303).header("Set-Cookie", org.hamcrest.Matchers.nullValue());
+        given().accept(HTML).get("/login?expired=1").then().body(containsString("登录页面已过期"), containsString("j_security_check"));
+        ConsoleUsers.signIn(name);
+    }
+
+    @jakarta.inject.Inject
+    SessionLifetime lifetime;
+
+    @Test
+    void aSessionPastItsAbsoluteLifetimeGoesBackToTheSignInPageHoweverActive() {
+        Map<String, String> session = new java.util.HashMap<>(ConsoleUsers.signIn(ConsoleUsers.add(null, Roles.OFFICER)));
+        given().cookies(session).redirects().follow(false).accept(HTML).get("/orders").then().statusCode(200);
+        // signed in 8 hours (the default lifetime) and a second ago; the session cookie itself is still fresh
+        session.put(SessionLifetime.STAMP, lifetime.stamp(java.time.Instant.now().minusSeconds(8 * 3600 + 1)));
+        Response expired = given().cookies(session).redirects().follow(false).accept(HTML).get("/orders");
+        expired.then().statusCode(302).header("Location", endsWith("/login"));
+        org.hamcrest.MatcherAssert.assertThat(expired.headers().getValues("Set-Cookie"), org.hamcrest.Matchers.hasItems(
+                startsWith("quarkus-credential=;"), startsWith(SessionLifetime.STAMP + "=;")));
+        org.hamcrest.MatcherAssert.assertThat(expired.headers().getValues("Set-Cookie"), org.hamcrest.Matchers.hasItem(
+                org.hamcrest.Matchers.allOf(startsWith("quarkus-credential=;"), containsString("Path=/"))));
+        // a stamp that is not the service's, or none, counts as expired
+        session.put(SessionLifetime.STAMP, (java.time.Instant.now().getEpochSecond()) + ".forged");
+        given().cookies(session).redirects().follow(false).accept(HTML).get("/orders").then().statusCode(302);
+        session.remove(SessionLifetime.STAMP);
+        given().cookies(session).redirects().follow(false).accept(HTML).get("/orders").then().statusCode(302);
     }
 
     @Test
