@@ -3,6 +3,7 @@ package io.firecheck.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.firecheck.engine.CatalogueDoc;
+import io.firecheck.engine.CompiledRulesCache;
 import io.firecheck.engine.EvaluationResult;
 import io.firecheck.engine.Evaluator;
 import io.firecheck.engine.RuleProblem;
@@ -25,11 +26,15 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.function.Supplier;
 import org.hibernate.validator.messageinterpolation.ParameterMessageInterpolator;
 
 /**
@@ -60,6 +65,8 @@ public final class Main {
     private static final Set<String> FLAGS = Set.of("--verbose");
     static final String TEST_JUNIT = "target/firecheck/TEST-fixtures-test.xml";
     static final String REPLAY_JUNIT = "target/firecheck/TEST-fixtures-replay.xml";
+    /** The folder of the compiled-rules cache, set by bin/firecheck. */
+    static final String CACHE_PROPERTY = "firecheck.cache";
 
     private final PrintStream out;
 
@@ -72,8 +79,11 @@ public final class Main {
             java.util.logging.Logger.getLogger("org.drools"), java.util.logging.Logger.getLogger("org.kie"));
 
     public static void main(String[] args) {
+        Timing.mark("main entered (JVM start and class loading)");
         quietLibraries();
-        System.exit(new Main(new PrintStream(System.out, true, StandardCharsets.UTF_8)).run(args));
+        int exit = new Main(new PrintStream(System.out, true, StandardCharsets.UTF_8)).run(args);
+        Timing.mark("done");
+        System.exit(exit);
     }
 
     /**
@@ -84,6 +94,13 @@ public final class Main {
     private static void quietLibraries() {
         LOGGERS.get(0).setLevel(java.util.logging.Level.INFO);
         LOGGERS.subList(1, LOGGERS.size()).forEach(l -> l.setLevel(java.util.logging.Level.WARNING));
+        if (Timing.on()) { // the rule set loader's own split (compile, KieBase, metadata, probe) is logged at debug
+            java.util.logging.Logger engine = java.util.logging.Logger.getLogger("io.firecheck.engine");
+            java.util.logging.Handler handler = new java.util.logging.ConsoleHandler();
+            handler.setLevel(java.util.logging.Level.FINE);
+            engine.setLevel(java.util.logging.Level.FINE);
+            engine.addHandler(handler);
+        }
     }
 
     int run(String[] args) {
@@ -118,7 +135,8 @@ public final class Main {
 
     int validate(Path rules) {
         try {
-            RuleSet set = new RuleSetLoader().load(rules);
+            RuleSet set = loader().load(rules);
+            Timing.mark("rule set loaded");
             out.println("OK " + rules + ": " + set.catalogue().size() + " rules, version " + set.version());
             return 0;
         } catch (RuleSetInvalidException e) {
@@ -143,15 +161,19 @@ public final class Main {
         ReplayReport report = new ReplayReport();
         List<ReplayOutcome> outcomes;
         if (url == null) {
+            LocalReplay local = new LocalReplay();
+            CompletableFuture<List<Fixture>> reading = meanwhile(() -> local.load(fixturesDir));
             RuleSet set;
             try {
-                set = new RuleSetLoader().load(rules);
+                set = loader().load(rules);
             } catch (RuleSetInvalidException e) {
                 return invalid(rules, e);
             }
-            LocalReplay local = new LocalReplay();
-            List<Fixture> fixtures = local.load(fixturesDir);
+            Timing.mark("rule set loaded");
+            List<Fixture> fixtures = result(reading);
+            Timing.mark(fixtures.size() + " fixtures read");
             outcomes = FixtureGate.run(set, fixtures, report.timed(local.evaluator(set)));
+            Timing.mark("fixtures replayed");
         } else {
             HttpReplay http = new HttpReplay(mapper, url, token);
             JsonNode active = http.ruleSet();
@@ -161,12 +183,13 @@ public final class Main {
         }
         report.junit(url == null ? "fixtures" : "fixtures@" + url, outcomes, junit);
         report.print(outcomes, verbose, junit, out);
+        Timing.mark("reports written");
         return outcomes.stream().allMatch(ReplayOutcome::passed) ? 0 : 1;
     }
 
     int catalogue(Path rules, Path target) throws IOException {
         try {
-            Files.writeString(target, CatalogueDoc.render(new RuleSetLoader().load(rules)), StandardCharsets.UTF_8);
+            Files.writeString(target, CatalogueDoc.render(loader().load(rules)), StandardCharsets.UTF_8);
             out.println("wrote " + target);
             return 0;
         } catch (RuleSetInvalidException e) {
@@ -176,12 +199,14 @@ public final class Main {
 
     /** An inspection document, or a fixture (then its document, and whether the result is what it expects). */
     int explain(Path file, Path rules) throws IOException {
+        CompletableFuture<Validator> validator = meanwhile(Main::validator);
         RuleSet set;
         try {
-            set = new RuleSetLoader().load(rules);
+            set = loader().load(rules);
         } catch (RuleSetInvalidException e) {
             return invalid(rules, e);
         }
+        Timing.mark("rule set loaded");
         ObjectMapper mapper = LocalReplay.mapper();
         JsonNode node;
         try {
@@ -193,15 +218,67 @@ public final class Main {
         Fixture fixture = ExplainFixture.isFixture(node) ? ExplainFixture.find(file, node) : null;
         InspectionDocument doc;
         try {
-            doc = new DocumentReader(mapper, new DocumentChecks(validator()))
+            doc = new DocumentReader(mapper, new DocumentChecks(result(validator)))
                     .read(fixture == null ? node : fixture.document(), LocalDate.now(zone()), set.inspectionRuleIds());
         } catch (InvalidDocumentException e) {
             e.violations().forEach(v -> out.println(file + ": " + v.field() + ": " + v.message()));
             return 1;
         }
+        Timing.mark("document read");
         EvaluationResult result = new Evaluator().evaluate(set, doc);
+        Timing.mark("evaluated");
         Explain.print(result, out);
         return fixture == null ? 0 : ExplainFixture.compare(fixture, result, out);
+    }
+
+    /**
+     * Starts work that does not need the rules on a thread of its own, so that it runs while they load: loading
+     * keeps one core busy for most of its time, and these machines have two.
+     */
+    private static <T> CompletableFuture<T> meanwhile(Supplier<T> work) {
+        CompletableFuture<T> future = new CompletableFuture<>();
+        Thread thread = new Thread(() -> {
+            try {
+                future.complete(work.get());
+            } catch (RuntimeException | Error e) {
+                future.completeExceptionally(e);
+            }
+        }, "firecheck-meanwhile");
+        thread.setDaemon(true);
+        thread.start();
+        return future;
+    }
+
+    /** What {@link #meanwhile} gave; its exception as if the work had run on this thread. */
+    private static <T> T result(CompletableFuture<T> future) {
+        try {
+            return future.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            if (e.getCause() instanceof Error err) {
+                throw err;
+            }
+            throw e;
+        }
+    }
+
+    /**
+     * A loader that keeps compiled files and checked sets in the folder bin/firecheck names (under target/), so
+     * a run on unchanged rules skips the compiler and the probe; without that property, or if the folder cannot
+     * be used, every run compiles.
+     */
+    static RuleSetLoader loader() {
+        String dir = System.getProperty(CACHE_PROPERTY, "");
+        if (!dir.isBlank()) {
+            try {
+                return new RuleSetLoader(Clock.systemUTC(), CompiledRulesCache.forThisBuild(Path.of(dir)));
+            } catch (IOException | RuntimeException e) {
+                System.err.println("firecheck: not using the cache " + dir + ": " + e.getMessage());
+            }
+        }
+        return new RuleSetLoader();
     }
 
     /** The service's zone setting, so "after today" means the same day here as in the service. */

@@ -38,6 +38,8 @@ final class DrlCompiler {
     private static final int CACHE_ENTRIES = 96;
 
     private final ClassLoader classLoader = new KnownClasses(DrlCompiler.class.getClassLoader());
+    /** Files compiled in an earlier run of the tool, or null (the service compiles in memory only). */
+    private final CompiledRulesCache disk;
     private final Map<String, List<KiePackage>> cache = new LinkedHashMap<>(32, 0.75f, true) {
         @Override
         protected boolean removeEldestEntry(Map.Entry<String, List<KiePackage>> eldest) {
@@ -53,6 +55,14 @@ final class DrlCompiler {
     record FileResult(String file, List<KiePackage> packages, List<Error> errors, boolean cached) {
     }
 
+    DrlCompiler(CompiledRulesCache disk) {
+        this.disk = disk;
+    }
+
+    DrlCompiler() {
+        this(null);
+    }
+
     /** Every file, compiled or taken from the cache, in the order given. */
     List<FileResult> compile(Map<String, String> drl) {
         return Parallel.map(List.copyOf(drl.entrySet()), e -> compile(e.getKey(), e.getValue()));
@@ -66,6 +76,11 @@ final class DrlCompiler {
         }
         if (hit != null) {
             return new FileResult(file, hit, List.of(), true);
+        }
+        // read fresh from disk, the packages are this call's own: the KieBase takes them without a copy
+        List<KiePackage> stored = disk == null ? null : disk.packages(key, classLoader);
+        if (stored != null) {
+            return new FileResult(file, stored, List.of(), true);
         }
         KnowledgeBuilder builder = KnowledgeBuilderFactory.newKnowledgeBuilder(
                 KnowledgeBuilderFactory.newKnowledgeBuilderConfiguration(null, classLoader));
@@ -87,6 +102,14 @@ final class DrlCompiler {
             cache.put(key, packages);
         }
         return new FileResult(file, packages, List.of(), false);
+    }
+
+    /** Writes the files compiled in this run to the disk cache, once they made a valid rule set. */
+    void store(Map<String, String> drl, List<FileResult> results) {
+        if (disk != null) {
+            results.stream().filter(r -> !r.cached() && r.errors().isEmpty())
+                    .forEach(r -> disk.putPackages(key(r.file(), drl.get(r.file())), r.packages()));
+        }
     }
 
     /** A new KieBase of these files' packages; each gets its own copy of every package. */

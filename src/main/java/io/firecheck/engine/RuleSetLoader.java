@@ -31,14 +31,22 @@ public final class RuleSetLoader {
     static final Pattern RULE_LINE = Pattern.compile("^\\s*rule\\s+\"([^\"]+)\"");
 
     private final Clock clock;
-    private final DrlCompiler compiler = new DrlCompiler();
+    private final DrlCompiler compiler;
+    private final CompiledRulesCache disk;
 
     public RuleSetLoader(Clock clock) {
-        this.clock = clock;
+        this(clock, null);
     }
 
     public RuleSetLoader() {
         this(Clock.systemUTC());
+    }
+
+    /** With {@code disk}, files and checked sets are kept between runs (the command-line tool); null: none. */
+    public RuleSetLoader(Clock clock, CompiledRulesCache disk) {
+        this.clock = clock;
+        this.disk = disk;
+        this.compiler = new DrlCompiler(disk);
     }
 
     public RuleSet load(Path dir) throws RuleSetInvalidException {
@@ -73,11 +81,21 @@ public final class RuleSetLoader {
         }
         RuleSet set = new RuleSet(version(files), clock.instant(), origin, List.copyOf(files.keySet()), catalogue, thresholds,
                 compiled.kieBase(), java.util.Collections.unmodifiableMap(new LinkedHashMap<>(files)));
-        problems.addAll(AbsentFieldProbe.check(set, files));
-        LOG.debugf("Rule set %s: metadata read in %d ms, absent-field probe in %d ms", set.version(),
-                (probeStarted - metadataStarted) / 1_000_000, (System.nanoTime() - probeStarted) / 1_000_000);
+        boolean checkedBefore = disk != null && disk.checked(set.version());
+        if (!checkedBefore) {
+            problems.addAll(AbsentFieldProbe.check(set, files));
+        }
+        LOG.debugf("Rule set %s: metadata read in %d ms, absent-field probe in %d ms%s", set.version(),
+                (probeStarted - metadataStarted) / 1_000_000, (System.nanoTime() - probeStarted) / 1_000_000,
+                checkedBefore ? " (passed before in this build: skipped)" : "");
         if (!problems.isEmpty()) {
             throw new RuleSetInvalidException(problems);
+        }
+        if (disk != null) {
+            compiler.store(compiled.drl(), compiled.results());
+            if (!checkedBefore) {
+                disk.markChecked(set.version());
+            }
         }
         return set;
     }
@@ -134,7 +152,7 @@ public final class RuleSetLoader {
     }
 
     /** A KieBase of the files that compile; {@code broken} when some did not (their problems are reported). */
-    private record Compiled(KieBase kieBase, boolean broken) {
+    private record Compiled(KieBase kieBase, boolean broken, Map<String, String> drl, List<DrlCompiler.FileResult> results) {
     }
 
     /**
@@ -149,7 +167,7 @@ public final class RuleSetLoader {
             }
         });
         if (drl.isEmpty()) {
-            return new Compiled(null, true);
+            return new Compiled(null, true, drl, List.of());
         }
         long started = System.nanoTime();
         List<DrlCompiler.FileResult> results = compiler.compile(drl);
@@ -164,7 +182,7 @@ public final class RuleSetLoader {
             LOG.debugf("Compiled %d DRL file(s), %d from the cache, in %d ms; KieBase built in %d ms", results.size(),
                     results.stream().filter(DrlCompiler.FileResult::cached).count(), (compiled - started) / 1_000_000,
                     (System.nanoTime() - compiled) / 1_000_000);
-            return new Compiled(kieBase, false);
+            return new Compiled(kieBase, false, drl, results);
         }
         withoutFailures(drl, errors).forEach((file, text) -> {
             if (failed.contains(file)) {
@@ -174,7 +192,7 @@ public final class RuleSetLoader {
                 }
             }
         });
-        return new Compiled(compiler.kieBase(rest), true);
+        return new Compiled(compiler.kieBase(rest), true, drl, results);
     }
 
     /**
