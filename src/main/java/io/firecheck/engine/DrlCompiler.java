@@ -29,7 +29,8 @@ import org.kie.internal.io.ResourceFactory;
  * text). A reload that changes one file, or only thresholds.properties (read through the global {@code th}
  * when rules run, never compiled in), compiles only what changed. A cached package is never handed to a
  * KieBase itself: it is marked in use when cached, so each KieBase gets its own deep copy (Drools'
- * {@code deepCloneIfAlreadyInUse}), and two rule sets never share rule objects.
+ * {@code deepCloneIfAlreadyInUse}), and two rule sets never share rule objects. With a {@link CompiledRulesCache}
+ * (the command-line tool), a file missing from memory is read back from disk before it is compiled.
  */
 final class DrlCompiler {
     /** The rules carry this prefix before their file name as their source path, as when built by a KieBuilder. */
