@@ -68,11 +68,21 @@ final class Applicability {
         return DocumentPaths.problem(need);
     }
 
+    /**
+     * A rule's {@code @appliesWhen} conditions and {@code @needs}, parsed and with their paths resolved once per
+     * rule set (RuleSet.Prepared): the not-assessed check runs them for every rule of every evaluation.
+     */
+    record Plan(RuleInfo rule, List<Condition> conditions, List<Need> needs) {
+        static Plan of(RuleInfo rule) {
+            return new Plan(rule, rule.appliesWhen().stream().map(Condition::of).toList(),
+                    rule.needs().stream().map(Need::of).toList());
+        }
+    }
+
     /** The missing paths that keep a rule from being assessed: null when it does not apply, empty when assessed. */
-    static List<String> missingFacts(RuleInfo rule, InspectionDocument doc, ScopeResult scope, Thresholds th) {
+    static List<String> missingFacts(Plan plan, InspectionDocument doc, ScopeResult scope, Thresholds th) {
         List<String> missing = null;
-        for (String condition : rule.appliesWhen()) {
-            Condition c = Condition.of(condition);
+        for (Condition c : plan.conditions()) {
             Boolean holds = c.holds(doc, scope, th);
             if (holds == null) {
                 missing = missing == null ? new ArrayList<>() : missing;
@@ -89,7 +99,7 @@ final class Applicability {
             return missing.stream().flatMap(p -> DocumentPaths.missing(doc, p).stream()).distinct().toList();
         }
         List<String> out = null;
-        for (String need : rule.needs()) {
+        for (Need need : plan.needs()) {
             for (String path : missingNeed(need, doc, scope)) {
                 out = out == null ? new ArrayList<>() : out;
                 if (!out.contains(path)) {
@@ -113,7 +123,7 @@ final class Applicability {
      * A condition as parsed once (conditions are few, and the same for every evaluation of a rule set):
      * alternatives joined by {@code |}, each a conjunction of atoms joined by {@code &}.
      */
-    private record Condition(List<List<Atom>> alternatives, List<Atom> atoms) {
+    record Condition(List<List<Atom>> alternatives, List<Atom> atoms) {
         private static final Map<String, Condition> PARSED = new ConcurrentHashMap<>();
 
         static Condition of(String condition) {
@@ -156,31 +166,32 @@ final class Applicability {
         }
     }
 
-    private enum Kind { HIGH_RISE, SUPER_HIGH_RISE, CROWDED, ANY_PLACE, COMPARE, TRUE_AT_PATH }
+    enum Kind { HIGH_RISE, SUPER_HIGH_RISE, CROWDED, ANY_PLACE, COMPARE, TRUE_AT_PATH }
 
     /**
      * One atom: {@code arg} is the threshold list (ANY_PLACE) or the path (COMPARE, TRUE_AT_PATH); {@code path}
      * is where a missing fact is reported: the compared path, else the atom's text without {@code !}.
      */
-    private record Atom(boolean negated, Kind kind, String arg, boolean equal, String expected, String path) {
+    record Atom(boolean negated, Kind kind, String arg, DocumentPaths.Path at, boolean equal, String expected, String path) {
         static Atom parse(String condition) {
             boolean negated = condition.startsWith("!");
             String c = negated ? condition.substring(1).strip() : condition;
             switch (c) {
-                case "highRise" -> { return new Atom(negated, Kind.HIGH_RISE, c, false, null, c); }
-                case "superHighRise" -> { return new Atom(negated, Kind.SUPER_HIGH_RISE, c, false, null, c); }
-                case "crowded" -> { return new Atom(negated, Kind.CROWDED, c, false, null, c); }
+                case "highRise" -> { return new Atom(negated, Kind.HIGH_RISE, c, null, false, null, c); }
+                case "superHighRise" -> { return new Atom(negated, Kind.SUPER_HIGH_RISE, c, null, false, null, c); }
+                case "crowded" -> { return new Atom(negated, Kind.CROWDED, c, null, false, null, c); }
                 default -> { }
             }
             Matcher m = ANY_PLACE.matcher(c);
             if (m.matches()) {
-                return new Atom(negated, Kind.ANY_PLACE, m.group(1), false, null, c);
+                return new Atom(negated, Kind.ANY_PLACE, m.group(1), null, false, null, c);
             }
             Matcher cmp = COMPARE.matcher(c);
             if (cmp.matches()) {
-                return new Atom(negated, Kind.COMPARE, cmp.group(1), "==".equals(cmp.group(2)), cmp.group(3), cmp.group(1));
+                return new Atom(negated, Kind.COMPARE, cmp.group(1), DocumentPaths.Path.of(cmp.group(1)), "==".equals(cmp.group(2)), cmp.group(3),
+                        cmp.group(1));
             }
-            return new Atom(negated, Kind.TRUE_AT_PATH, c, false, null, c);
+            return new Atom(negated, Kind.TRUE_AT_PATH, c, DocumentPaths.Path.of(c), false, null, c);
         }
 
         Boolean value(InspectionDocument doc, ScopeResult scope, Thresholds th) {
@@ -189,8 +200,14 @@ final class Applicability {
                 case SUPER_HIGH_RISE -> scope.superHighRise();
                 case CROWDED -> scope.crowded();
                 case ANY_PLACE -> RuleFunctions.anyPlace(doc.building().placeTypes(), th.list(arg));
-                case COMPARE -> DocumentPaths.value(doc, arg).map(x -> x.toString().equals(expected) == equal).orElse(null);
-                case TRUE_AT_PATH -> DocumentPaths.value(doc, arg).map(Boolean.TRUE::equals).orElse(null);
+                case COMPARE -> {
+                    Object x = DocumentPaths.valueOrNull(doc, at);
+                    yield x == null ? null : x.toString().equals(expected) == equal;
+                }
+                case TRUE_AT_PATH -> {
+                    Object x = DocumentPaths.valueOrNull(doc, at);
+                    yield x == null ? null : Boolean.TRUE.equals(x);
+                }
             };
             return v == null ? null : negated != v;
         }
@@ -200,32 +217,32 @@ final class Applicability {
      * A system that is not required cannot be missing, whatever its status; one that is not installed
      * cannot be judged while its requirement is unknown.
      */
-    private static List<String> missingNeed(String text, InspectionDocument doc, ScopeResult scope) {
-        Need need = Need.of(text);
+    private static List<String> missingNeed(Need need, InspectionDocument doc, ScopeResult scope) {
         if (need.system() == null) {
-            return DocumentPaths.missing(doc, need.path());
+            return DocumentPaths.missing(doc, need.at());
         }
         Optional<RequiredSystem> requirement = scope.requirement(need.system());
         Boolean required = requirement.map(RequiredSystem::required).orElse(null);
         if (Boolean.FALSE.equals(required)) {
             return List.of();
         }
-        Optional<Object> status = DocumentPaths.value(doc, need.path());
-        if (status.isEmpty()) {
-            return DocumentPaths.missing(doc, need.path());
+        Object status = DocumentPaths.valueOrNull(doc, need.at());
+        if (status == null) {
+            return DocumentPaths.missing(doc, need.at());
         }
-        return status.get() == SystemStatus.NOT_INSTALLED && required == null ? List.of(DESIGN + need.system()) : List.of();
+        return status == SystemStatus.NOT_INSTALLED && required == null ? List.of(DESIGN + need.system()) : List.of();
     }
 
     /** A @needs entry as parsed once: a path, or requirement(system) with the path of the system's status. */
-    private record Need(String path, String system) {
+    record Need(DocumentPaths.Path at, String system) {
         private static final Map<String, Need> PARSED = new ConcurrentHashMap<>();
 
         static Need of(String need) {
             Need n = PARSED.get(need);
             return n != null ? n : PARSED.computeIfAbsent(need, t -> {
                 Matcher m = REQUIREMENT.matcher(t);
-                return m.matches() ? new Need("fireSystems." + m.group(1), m.group(1)) : new Need(t, null);
+                return m.matches() ? new Need(DocumentPaths.Path.of("fireSystems." + m.group(1)), m.group(1))
+                        : new Need(DocumentPaths.Path.of(t), null);
             });
         }
     }

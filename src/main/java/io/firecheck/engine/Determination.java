@@ -7,7 +7,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.TreeSet;
 
 /**
@@ -145,15 +144,23 @@ final class Determination {
 
     /** The edition in force on the inspection date: the last of basis.editions whose `from` is not after it. */
     static DeterminationResult.Basis basis(Thresholds th, LocalDate date) {
-        String chosen = null;
-        for (String e : th.list(EDITIONS)) {
-            Optional<LocalDate> from = th.has("basis." + e + ".from") ? Optional.of(th.date("basis." + e + ".from")) : Optional.empty();
-            if (chosen == null || from.isEmpty() || date == null || !date.isBefore(from.get())) {
+        Edition chosen = null;
+        for (Edition e : th.derived(EDITIONS, Determination::editions)) {
+            if (chosen == null || e.from() == null || date == null || !date.isBefore(e.from())) {
                 chosen = e;
             }
         }
-        return new DeterminationResult.Basis(th.text("basis." + chosen + ".standard"),
-                Boolean.parseBoolean(th.text("basis." + chosen + ".provisional")));
+        return chosen.basis();
+    }
+
+    /** One of basis.editions, read once per rule set; {@code from} is null when the edition names none. */
+    private record Edition(LocalDate from, DeterminationResult.Basis basis) {
+    }
+
+    private static List<Edition> editions(Thresholds th) {
+        return th.list(EDITIONS).stream().map(e -> new Edition(th.has("basis." + e + ".from") ? th.date("basis." + e + ".from") : null,
+                new DeterminationResult.Basis(th.text("basis." + e + ".standard"),
+                        Boolean.parseBoolean(th.text("basis." + e + ".provisional"))))).toList();
     }
 
     private static List<String> ids(List<Finding> findings, Level level) {

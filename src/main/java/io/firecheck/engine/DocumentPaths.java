@@ -11,6 +11,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 import io.firecheck.engine.facts.Records;
 
 /**
@@ -27,7 +28,7 @@ public final class DocumentPaths {
     public static String problem(String path) {
         Class<?> type = InspectionDocument.class;
         String done = "";
-        for (Segment seg : Segment.parse(path)) {
+        for (Segment seg : Path.of(path).segments) {
             if (!type.isRecord()) {
                 return "`" + done + "` has no field `" + seg.name() + "`";
             }
@@ -53,22 +54,25 @@ public final class DocumentPaths {
 
     /** The concrete paths that are absent (the highest absent ancestor of each); empty when all are present. */
     public static List<String> missing(InspectionDocument doc, String path) {
-        List<Segment> segs = Segment.parse(path);
-        if (present(doc, segs, 0)) {
-            return new ArrayList<>(); // the common case, found without building a path string
+        return missing(doc, Path.of(path));
+    }
+
+    static List<String> missing(InspectionDocument doc, Path path) {
+        if (present(doc, path.segments, 0)) {
+            return List.of(); // the common case, found without building a path string
         }
         Set<String> out = new LinkedHashSet<>();
-        collectMissing(doc, segs, 0, "", out);
+        collectMissing(doc, path.segments, 0, "", out);
         return new ArrayList<>(out);
     }
 
     /** Whether nothing on the path is absent: what {@link #collectMissing} would find nothing for. */
-    private static boolean present(Object node, List<Segment> segs, int i) {
-        if (i == segs.size()) {
+    private static boolean present(Object node, Segment[] segs, int i) {
+        if (i == segs.length) {
             return true;
         }
-        Segment seg = segs.get(i);
-        Object value = read(node, seg.name());
+        Segment seg = segs[i];
+        Object value = seg.read(node);
         if (value == null) {
             return false;
         }
@@ -80,11 +84,8 @@ public final class DocumentPaths {
             return false;
         }
         for (Object item : items) {
-            if (seg.filterField() != null) {
-                Object f = read(item, seg.filterField());
-                if (f == null || !f.toString().equals(seg.filterValue())) {
-                    continue;
-                }
+            if (seg.filterField() != null && !seg.passesFilter(item)) {
+                continue;
             }
             if (!present(item, segs, i + 1)) {
                 return false;
@@ -95,23 +96,28 @@ public final class DocumentPaths {
 
     /** The single value at a path without list segments; empty when it or an ancestor is absent. */
     public static Optional<Object> value(InspectionDocument doc, String path) {
-        Object current = doc;
-        for (Segment seg : Segment.parse(path)) {
-            if (current == null || seg.iterates()) {
-                return Optional.empty();
-            }
-            current = read(current, seg.name());
-        }
-        return Optional.ofNullable(current);
+        return Optional.ofNullable(valueOrNull(doc, Path.of(path)));
     }
 
-    private static void collectMissing(Object node, List<Segment> segs, int i, String at, Set<String> out) {
-        if (i == segs.size()) {
+    /** {@link #value} without the Optional, for the not-assessed check that reads hundreds per evaluation. */
+    static Object valueOrNull(InspectionDocument doc, Path path) {
+        Object current = doc;
+        for (Segment seg : path.segments) {
+            if (current == null || seg.iterates()) {
+                return null;
+            }
+            current = seg.read(current);
+        }
+        return current;
+    }
+
+    private static void collectMissing(Object node, Segment[] segs, int i, String at, Set<String> out) {
+        if (i == segs.length) {
             return;
         }
-        Segment seg = segs.get(i);
+        Segment seg = segs[i];
         String here = at.isEmpty() ? seg.name() : at + "." + seg.name();
-        Object value = read(node, seg.name());
+        Object value = seg.read(node);
         if (value == null) {
             out.add(here);
             return;
@@ -128,18 +134,11 @@ public final class DocumentPaths {
         }
         for (int k = 0; k < items.size(); k++) {
             Object item = items.get(k);
-            if (seg.filterField() != null) {
-                Object f = read(item, seg.filterField());
-                if (f == null || !f.toString().equals(seg.filterValue())) {
-                    continue;
-                }
+            if (seg.filterField() != null && !seg.passesFilter(item)) {
+                continue;
             }
             collectMissing(item, segs, i + 1, here + "[" + k + "]", out);
         }
-    }
-
-    private static Object read(Object record, String name) {
-        return Records.read(record, name);
     }
 
     private static RecordComponent component(Class<?> type, String name) {
@@ -151,28 +150,60 @@ public final class DocumentPaths {
         return arg instanceof Class<?> cls ? cls : Object.class;
     }
 
-    private record Segment(String name, boolean iterates, String filterField, String filterValue) {
-        private static final Map<String, List<Segment>> PARSED = new ConcurrentHashMap<>();
+    /**
+     * A path parsed once, each field's accessor resolved from the document's record types (which are final), so
+     * reading it is a chain of accessor calls with no lookup by name. A path that does not fit the document's
+     * shape (a load problem, see {@link #problem}) falls back to reading each field by name.
+     */
+    static final class Path {
+        private static final Map<String, Path> PARSED = new ConcurrentHashMap<>();
+        private final Segment[] segments;
 
-        static List<Segment> parse(String path) {
-            return PARSED.computeIfAbsent(path, Segment::parseNew);
+        private Path(Segment[] segments) {
+            this.segments = segments;
         }
 
-        private static List<Segment> parseNew(String path) {
+        static Path of(String path) {
+            Path p = PARSED.get(path);
+            return p != null ? p : PARSED.computeIfAbsent(path, Path::parse);
+        }
+
+        private static Path parse(String path) {
             List<Segment> out = new ArrayList<>();
+            Class<?> type = InspectionDocument.class;
             for (String raw : path.strip().split("\\.")) {
                 int b = raw.indexOf('[');
+                String name = b < 0 ? raw : raw.substring(0, b);
+                RecordComponent c = type == null ? null : component(type, name);
+                Function<Object, Object> read = c == null ? null : Records.accessor(type, name);
+                Class<?> next = c == null ? null : b < 0 ? c.getType()
+                        : List.class.isAssignableFrom(c.getType()) ? elementType(c.getGenericType()) : null;
                 if (b < 0) {
-                    out.add(new Segment(raw, false, null, null));
-                    continue;
+                    out.add(new Segment(name, read, false, null, null, null));
+                } else {
+                    String inner = raw.substring(b + 1, raw.length() - 1);
+                    int eq = inner.indexOf('=');
+                    String filterField = eq < 0 ? null : inner.substring(0, eq);
+                    Function<Object, Object> filterRead = filterField == null || next == null || component(next, filterField) == null ? null
+                            : Records.accessor(next, filterField);
+                    out.add(new Segment(name, read, true, filterField, filterRead, eq < 0 ? null : inner.substring(eq + 1)));
                 }
-                String inner = raw.substring(b + 1, raw.length() - 1);
-                int eq = inner.indexOf('=');
-                out.add(eq < 0
-                        ? new Segment(raw.substring(0, b), true, null, null)
-                        : new Segment(raw.substring(0, b), true, inner.substring(0, eq), inner.substring(eq + 1)));
+                type = next;
             }
-            return List.copyOf(out);
+            return new Path(out.toArray(Segment[]::new));
+        }
+    }
+
+    /** One field of a path; {@code read}/{@code filterRead} are null where the static type did not resolve. */
+    private record Segment(String name, Function<Object, Object> read, boolean iterates, String filterField,
+                           Function<Object, Object> filterRead, String filterValue) {
+        Object read(Object record) {
+            return read == null ? Records.read(record, name) : read.apply(record);
+        }
+
+        boolean passesFilter(Object item) {
+            Object f = filterRead == null ? Records.read(item, filterField) : filterRead.apply(item);
+            return f != null && f.toString().equals(filterValue);
         }
     }
 }

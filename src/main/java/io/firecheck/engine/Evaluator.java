@@ -148,16 +148,15 @@ public final class Evaluator {
 
     private static List<NotAssessed> notAssessed(RuleSet ruleSet, InspectionDocument doc, ScopeResult scope, Set<String> fired) {
         List<NotAssessed> out = new ArrayList<>();
-        for (RuleInfo rule : ruleSet.inspectionRules()) {
-            if (fired.contains(rule.id())) {
+        for (Applicability.Plan plan : ruleSet.prepared().plans()) { // in rule id order, the order of the result
+            if (fired.contains(plan.rule().id())) {
                 continue;
             }
-            List<String> missing = Applicability.missingFacts(rule, doc, scope, ruleSet.thresholds());
+            List<String> missing = Applicability.missingFacts(plan, doc, scope, ruleSet.thresholds());
             if (missing != null && !missing.isEmpty()) {
-                out.add(new NotAssessed(rule.id(), missing));
+                out.add(new NotAssessed(plan.rule().id(), missing));
             }
         }
-        out.sort(Comparator.comparing(NotAssessed::ruleId));
         return out;
     }
 }

@@ -1,6 +1,7 @@
 package io.firecheck.engine;
 
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -29,11 +30,16 @@ public record RuleSet(
         this(version, loadedAt, directory, files, catalogue, thresholds, kieBase, sources, Prepared.of(catalogue, kieBase));
     }
 
-    /** The inspection rules in catalogue order and their ids, and the sessions of this set's KieBase. */
-    public record Prepared(List<RuleInfo> inspectionRules, Set<String> inspectionRuleIds, SessionPool sessions) {
+    /**
+     * The inspection rules in catalogue order and their ids, their not-assessed checks in rule id order, and the
+     * sessions of this set's KieBase.
+     */
+    public record Prepared(List<RuleInfo> inspectionRules, Set<String> inspectionRuleIds, List<Applicability.Plan> plans,
+                           SessionPool sessions) {
         static Prepared of(Map<String, RuleInfo> catalogue, KieBase kieBase) {
             List<RuleInfo> rules = catalogue.values().stream().filter(r -> r.level() != Level.SCOPE).toList();
             return new Prepared(rules, rules.stream().map(RuleInfo::id).collect(Collectors.toUnmodifiableSet()),
+                    rules.stream().sorted(Comparator.comparing(RuleInfo::id)).map(Applicability.Plan::of).toList(),
                     kieBase == null ? null : SessionPool.forMachine(kieBase));
         }
     }

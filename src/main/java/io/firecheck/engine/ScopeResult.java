@@ -18,7 +18,13 @@ public record ScopeResult(String category, Integer highRiseClass, boolean superH
     }
 
     public Optional<RequiredSystem> requirement(String system) {
-        return requiredSystems == null ? Optional.empty()
-                : requiredSystems.stream().filter(r -> r.system().equals(system)).findFirst();
+        if (requiredSystems != null) {
+            for (RequiredSystem r : requiredSystems) { // a loop: the not-assessed check asks for every rule that needs a system
+                if (r.system().equals(system)) {
+                    return Optional.of(r);
+                }
+            }
+        }
+        return Optional.empty();
     }
 }

@@ -13,7 +13,8 @@ import java.util.function.Supplier;
  * The benchmarks of {@link EvaluationBenchmark} timed by the CPU time of the thread that runs them, not by the
  * wall clock: on two cores shared with other work a thread waits for the CPU, and JMH's throughput then
  * measures the machine's load. CPU time per evaluation is what one free core would give (1 s / that time).
- * Usage (bench/jmh.sh --cpu): warm-up seconds, rounds, evaluations per round, and optionally the one benchmark to run.
+ * Usage (bench/jmh.sh --cpu): warm-up seconds (each benchmark), rounds, evaluations per round, and optionally the one
+ * benchmark to run. The rounds of the benchmarks alternate: on a shared machine each sees the same load.
  */
 public final class CpuPerEvaluation {
     private CpuPerEvaluation() {
@@ -36,24 +37,30 @@ public final class CpuPerEvaluation {
         if (args.length > 3) {
             runs.keySet().retainAll(List.of(args[3]));
         }
+        int sink = 0;
         for (var run : runs.entrySet()) {
             long until = System.nanoTime() + (long) (warmupS * 1e9);
-            int sink = 0;
             while (System.nanoTime() < until) {
                 sink += run.getValue().get().hashCode();
             }
-            List<Double> us = new ArrayList<>();
-            for (int r = 0; r < rounds; r++) {
+        }
+        // the rounds of the benchmarks alternate, so that a change in the machine's load falls on all of them alike
+        Map<String, List<Double>> us = new LinkedHashMap<>();
+        for (int r = 0; r < rounds; r++) {
+            for (var run : runs.entrySet()) {
                 long t0 = cpu.getCurrentThreadCpuTime();
                 for (int i = 0; i < perRound; i++) {
                     sink += run.getValue().get().hashCode();
                 }
-                us.add((cpu.getCurrentThreadCpuTime() - t0) / 1e3 / perRound);
+                us.computeIfAbsent(run.getKey(), k -> new ArrayList<>()).add((cpu.getCurrentThreadCpuTime() - t0) / 1e3 / perRound);
             }
-            Collections.sort(us);
-            double med = us.get(us.size() / 2);
-            median.put(run.getKey(), med);
-            System.out.printf("%-34s %12.1f %12.1f %12.1f %14.0f%s%n", run.getKey(), us.get(0), med, us.get(us.size() - 1), 1e6 / med,
+        }
+        for (var e : us.entrySet()) {
+            List<Double> v = e.getValue();
+            Collections.sort(v);
+            double med = v.get(v.size() / 2);
+            median.put(e.getKey(), med);
+            System.out.printf("%-34s %12.1f %12.1f %12.1f %14.0f%s%n", e.getKey(), v.get(0), med, v.get(v.size() - 1), 1e6 / med,
                     sink == 42 ? " " : "");
         }
         if (median.size() < runs.size() || runs.size() < 4) {
