@@ -2,18 +2,19 @@
 # Cluster test: two instances of the packaged service (target/quarkus-app/quarkus-run.jar) as separate
 # processes on two ports, on one database in a schema of their own, and what a city running them behind a
 # load balancer relies on:
-#   1. a rule reload on A is served by B within B's own compile-and-gate time plus CONVERGE_LIMIT_MS (default 2000);
+#   1. a rule reload on A is served by B within CONVERGE_LIMIT_MS (default 2000) of A's answer;
 #   2. 20 concurrent major evaluations of one building, split over A and B, give one supervision order;
 #   3. an overdue order is escalated once although both instances run the escalation job;
 #   4. SIGTERM of A under load: no request that A or B answered fails, no acknowledged evaluation is lost.
 # Run after `./mvnw package` (.ci/run does). Bounded in time; stops both instances and drops its schema on exit.
-# Environment: FIRECHECK_CLUSTER_DB (default $FIRECHECK_TEST_DB, else postgres), PORT_A/PORT_B (8181/8182), CONVERGE_LIMIT_MS.
+# Environment: FIRECHECK_CLUSTER_DB (default $FIRECHECK_TEST_DB, else postgres), CLUSTER_SCHEMA (firecheck_cluster),
+# PORT_A/PORT_B (8181/8182), MANAGEMENT_OFFSET (1000), CONVERGE_LIMIT_MS.
 set -uo pipefail
 cd "$(dirname "$0")/.."
 
 JAR=target/quarkus-app/quarkus-run.jar
 DB=${FIRECHECK_CLUSTER_DB:-${FIRECHECK_TEST_DB:-postgres}}
-SCHEMA=firecheck_cluster
+SCHEMA=${CLUSTER_SCHEMA:-firecheck_cluster}
 PORT_A=${PORT_A:-8181}
 PORT_B=${PORT_B:-8182}
 MANAGEMENT_OFFSET=${MANAGEMENT_OFFSET:-1000}
@@ -69,6 +70,8 @@ start() {
   QUARKUS_HTTP_PORT=$2 QUARKUS_MANAGEMENT_PORT=$(($2 + MANAGEMENT_OFFSET)) \
   FIRECHECK_RULES_DIR=$3 \
   FIRECHECK_ORDERS_ESCALATION_EVERY=1s FIRECHECK_ORDERS_ESCALATION_DELAY=1s \
+  QUARKUS_LOG_CATEGORY__IO_FIRECHECK_ENGINE__LEVEL=DEBUG \
+  QUARKUS_LOG_CATEGORY__IO_FIRECHECK_RULES__LEVEL=DEBUG \
   QUARKUS_SHUTDOWN_DELAY=3s QUARKUS_SHUTDOWN_TIMEOUT=20s \
     java -jar "$JAR" > "$WORK/$1.log" 2>&1 &
   PIDS+=($!) # not from a $(…) subshell: cleanup needs every pid
@@ -129,7 +132,7 @@ t_reload=$(now_ms)
 reload=$(api --max-time 300 -X POST "$A/api/v1/rules/reload") # compile + gate: slow on a busy machine
 new_version=$(jq -r .version <<<"$reload")
 t0=$(now_ms)
-echo "reload on A (compile and gate there) took $((t0 - t_reload)) ms"
+echo "reload on A (compile and gate there) took $((t0 - t_reload)) ms, answered at $(date -d "@${t0:0:-3}.${t0: -3}" +%T.%3N)"
 if [ "$(jq -r .outcome <<<"$reload")" != ACTIVATED ]; then
   fail "reload on A: expected ACTIVATED, got $reload"
 else
@@ -141,17 +144,13 @@ else
     fi
     sleep 0.05
   done
-  # B compiles and gates the set itself before it swaps, as the issue asks, so its time to serve is that work
-  # (which B logs) plus the notification and the swap; those must take at most CONVERGE_LIMIT_MS. A flat 2 s
-  # needs a compile and gate well under 2 s (issue #13, P5).
-  work=$(grep -F "Took the cluster's rule set $new_version" "$WORK/b.log" | tail -n 1 \
-         | sed -E 's/.*compiled here in ([0-9]+) ms, gated in ([0-9]+) ms.*/\1 \2/' | awk '{print $1 + $2}')
-  work=${work:-0}
-  limit=$((work + CONVERGE_LIMIT_MS))
-  if [ "$waited" -ge 0 ] && [ "$waited" -le "$limit" ]; then
-    pass "reload on A served by B after ${waited} ms (B's own compile and gate ${work} ms + at most ${CONVERGE_LIMIT_MS} ms; A's reload took $((t0 - t_reload)) ms)"
+  # B compiles and gates the set itself before it swaps, as the issue asks; its log times each step
+  grep -F -e "Heard of rule set $new_version" -e "Rule set $new_version" -e "Compiled " -e "Took the cluster's rule set $new_version" \
+    "$WORK/b.log" | tail -n 4 | sed 's/^/  B: /'
+  if [ "$waited" -ge 0 ] && [ "$waited" -le "$CONVERGE_LIMIT_MS" ]; then
+    pass "reload on A served by B ${waited} ms after A's answer (limit ${CONVERGE_LIMIT_MS} ms; A's reload took $((t0 - t_reload)) ms)"
   elif [ "$waited" -ge 0 ]; then
-    fail "reload on A served by B only after ${waited} ms (limit ${limit} ms)"
+    fail "reload on A served by B only ${waited} ms after A's answer (limit ${CONVERGE_LIMIT_MS} ms)"
   else
     fail "B still serves $(served_version "$B") 120 s after A accepted $new_version"
   fi

@@ -6,8 +6,12 @@ import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.RecordComponent;
 import java.lang.reflect.Type;
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,7 +29,82 @@ final class AbsentFieldProbe {
     private static final Pattern RULE_NAME = Pattern.compile("[Rr]ule \"([^\"]+)\"");
     private static final Set<String> REQUIRED = Set.of("NotNull", "NotBlank");
 
+    /** Text shown to people only: what these annotations say never decides whether an evaluation throws. */
+    private static final Pattern DISPLAY_TEXT = Pattern.compile("@(titleZh|title|basis|rectification)\\(\\s*\"(?:[^\"\\\\]|\\\\.)*\"\\s*\\)");
+    private static final Pattern HEADER_END = Pattern.compile("\\b(when|then|end)\\b");
+
     private AbsentFieldProbe() {
+    }
+
+    /**
+     * The probe's outcome for the rule sets this loader has passed, by {@link #behaviourKey}: a set that differs
+     * from one that passed only in the wording of titles, basis or rectification passes too, without 254
+     * evaluations (a wording fix is a common rule change). Any other difference (a condition, a consequence,
+     * other metadata, a threshold) probes again. Only passes are kept: a failure is always reported afresh.
+     */
+    static final class Passed {
+        private static final int ENTRIES = 32;
+        private final Map<String, Boolean> keys = new LinkedHashMap<>(64, 0.75f, true) {
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<String, Boolean> eldest) {
+                return size() > ENTRIES;
+            }
+        };
+
+        /** Whether a set with the same behaviour as these files passed the probe here. */
+        boolean covers(Map<String, String> files) {
+            String key = behaviourKey(files);
+            synchronized (keys) {
+                return keys.get(key) != null;
+            }
+        }
+
+        /** {@link AbsentFieldProbe#check}, remembering a pass. */
+        List<RuleProblem> check(RuleSet set, Map<String, String> files) {
+            List<RuleProblem> problems = AbsentFieldProbe.check(set, files);
+            if (problems.isEmpty()) {
+                String key = behaviourKey(files);
+                synchronized (keys) {
+                    keys.put(key, Boolean.TRUE);
+                }
+            }
+            return problems;
+        }
+    }
+
+    /**
+     * A hash of everything an evaluation's behaviour can depend on in these files: each file's name and text,
+     * with the quoted text of {@code @title}, {@code @titleZh}, {@code @basis} and {@code @rectification}
+     * blanked in rule headers (from {@code rule "…"} up to the first line that holds {@code when}, {@code then} or
+     * {@code end}, that line excluded), where nothing but attributes and annotations can stand. Those four are
+     * only copied into findings; an annotation written any other way, or elsewhere, is hashed as it is.
+     */
+    static String behaviourKey(Map<String, String> files) {
+        try {
+            MessageDigest sha = MessageDigest.getInstance("SHA-256");
+            files.forEach((name, text) -> {
+                sha.update(name.getBytes(StandardCharsets.UTF_8));
+                sha.update((byte) 0);
+                sha.update((name.endsWith(".drl") ? withoutDisplayText(text) : text).getBytes(StandardCharsets.UTF_8));
+                sha.update((byte) 0);
+            });
+            return HexFormat.of().formatHex(sha.digest());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static String withoutDisplayText(String drl) {
+        String[] lines = drl.split("\n", -1);
+        boolean header = false;
+        for (int i = 0; i < lines.length; i++) {
+            header |= RuleSetLoader.RULE_LINE.matcher(lines[i]).find();
+            header &= !HEADER_END.matcher(lines[i]).find();
+            if (header) {
+                lines[i] = DISPLAY_TEXT.matcher(lines[i]).replaceAll("@$1(\"\")");
+            }
+        }
+        return String.join("\n", lines);
     }
 
     /**

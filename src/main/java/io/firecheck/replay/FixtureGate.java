@@ -2,12 +2,21 @@ package io.firecheck.replay;
 
 import io.firecheck.engine.RuleInfo;
 import io.firecheck.engine.RuleSet;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
+import java.util.stream.Stream;
 
 /**
  * What a rule set must pass before it serves: every fixture gives what it expects, and every rule has a
@@ -19,6 +28,14 @@ public final class FixtureGate {
     public static final List<String> COVERAGE = List.of("fires", "boundary");
     /** Prefix of the rows that report a missing fixture, so they read apart from real fixtures. */
     public static final String COVERAGE_ROW = "coverage/";
+
+    /** One mapper for every gate, so that its deserializers are built once, not per reload. */
+    private static final LocalReplay LOCAL = new LocalReplay();
+    /** The fixtures read from each folder, with the hash of the files they were read from. */
+    private static final Map<Path, Read> READ = new ConcurrentHashMap<>();
+
+    private record Read(String hash, List<Fixture> fixtures) {
+    }
 
     private FixtureGate() {
     }
@@ -34,16 +51,48 @@ public final class FixtureGate {
                     "测试用例目录不存在 the fixtures folder does not exist; set firecheck.rules.fixtures-dir "
                             + "or switch the gate off with firecheck.rules.fixture-gate=false")));
         }
-        LocalReplay local = new LocalReplay();
         List<Fixture> fixtures;
         try {
-            fixtures = local.load(fixturesDir);
+            fixtures = fixtures(fixturesDir);
         } catch (FixtureProblemException e) {
             throw e; // names the file and line; the gate cannot judge the rules without that fixture
         } catch (RuntimeException e) {
             return List.of(unreadable(fixturesDir, e));
         }
-        return run(set, fixtures, local.evaluator(set)).stream().filter(o -> !o.passed()).toList();
+        return run(set, fixtures, LOCAL.evaluator(set)).stream().filter(o -> !o.passed()).toList();
+    }
+
+    /**
+     * The folder's fixtures, parsed again only when a fixture file changed: every gate reads and hashes the files
+     * (a few milliseconds), so an edited fixture always counts, but it does not parse 228 of them per reload.
+     */
+    private static List<Fixture> fixtures(Path dir) {
+        Path key = dir.toAbsolutePath().normalize();
+        String hash = hash(key);
+        Read read = READ.get(key);
+        if (read == null || !read.hash().equals(hash)) {
+            read = new Read(hash, LOCAL.load(key));
+            READ.put(key, read);
+        }
+        return read.fixtures();
+    }
+
+    /** sha256 over each JSON file's relative name and bytes, in name order (what {@link FixtureLoader} reads). */
+    private static String hash(Path dir) {
+        try (Stream<Path> walk = Files.walk(dir)) {
+            MessageDigest sha = MessageDigest.getInstance("SHA-256");
+            for (Path p : walk.filter(f -> f.toString().endsWith(".json")).sorted().toList()) {
+                sha.update(dir.relativize(p).toString().getBytes(StandardCharsets.UTF_8));
+                sha.update((byte) 0);
+                sha.update(Files.readAllBytes(p));
+                sha.update((byte) 0);
+            }
+            return HexFormat.of().formatHex(sha.digest());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read fixtures in " + dir, e);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** At startup there is no older set to keep serving: a set that fails the gate stops the service. */

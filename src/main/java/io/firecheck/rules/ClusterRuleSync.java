@@ -96,7 +96,7 @@ public class ClusterRuleSync {
 
     /** Takes the cluster's set; when it cannot, serves the (valid) rules folder meanwhile and stays not ready. */
     private void adoptAtStartup(Head head, RuleSet folder) {
-        if (adopt(head, null, ReloadResult.STARTUP, folder)) {
+        if (adopt(head, null, ReloadResult.STARTUP, folder, System.nanoTime())) {
             return;
         }
         if (folder == null) {
@@ -107,6 +107,7 @@ public class ClusterRuleSync {
 
     /** Takes the cluster's newest set if this instance serves another; cheap when nothing changed. */
     public synchronized void converge() {
+        long heard = System.nanoTime();
         Optional<Head> head = store.newest();
         RuleBook.Active served = ruleBook.active();
         if (head.isEmpty() || served == null) {
@@ -116,15 +117,16 @@ public class ClusterRuleSync {
             failedId = -1;
             ruleBook.problem(null);
         } else if (head.get().id() != failedId) {
-            adopt(head.get(), served, ReloadResult.ADOPTED, null);
+            adopt(head.get(), served, ReloadResult.ADOPTED, null, heard);
         }
     }
 
     /**
      * Compiles and gates a stored set here, then swaps it in (only if {@code expected} still serves).
-     * {@code compiled}, when it holds the same files (same version), spares the compile.
+     * {@code compiled}, when it holds the same files (same version), spares the compile. {@code heard}: when this
+     * check began (on a notification: when it arrived), for the log line that times each step.
      */
-    private boolean adopt(Head head, RuleBook.Active expected, ReloadResult outcome, RuleSet compiled) {
+    private boolean adopt(Head head, RuleBook.Active expected, ReloadResult outcome, RuleSet compiled, long heard) {
         Stored stored = store.get(head.id());
         Instant at = clock.instant();
         String previous = expected == null ? null : expected.set().version();
@@ -150,8 +152,10 @@ public class ClusterRuleSync {
         } else if (!ruleBook.activateIfStill(expected, set, stored.loadedBy())) {
             return true; // a local reload went live meanwhile; the next check compares again
         }
-        LOG.infof("Took the cluster's rule set %s: compiled here in %d ms, gated in %d ms", set.version(),
-                (compiledAt - started) / 1_000_000, (System.nanoTime() - compiledAt) / 1_000_000);
+        long swapped = System.nanoTime();
+        LOG.infof("Took the cluster's rule set %s: compiled here in %d ms, gated in %d ms; serving %d ms after the check"
+                + " began (%d ms to fetch it)", set.version(), (compiledAt - started) / 1_000_000,
+                (swapped - compiledAt) / 1_000_000, (swapped - heard) / 1_000_000, (started - heard) / 1_000_000);
         failedId = -1;
         ruleBook.problem(null);
         reloader.record(new ReloadOutcome(outcome, set.version(), previous, set.catalogue().size(), at, stored.loadedBy(),

@@ -79,6 +79,9 @@ public class RuleSetListener {
             // wakes on a notification, or at the latest for the periodic check; short enough to stop promptly
             PGNotification[] notes = pg.getNotifications((int) Math.min(checkEveryMillis, 1000));
             boolean due = System.currentTimeMillis() >= nextCheck;
+            if (notes != null && notes.length > 0) {
+                LOG.debugf("Heard of rule set %s", notes[notes.length - 1].getParameter());
+            }
             if ((notes != null && notes.length > 0) || due) {
                 sync.converge();
                 nextCheck = System.currentTimeMillis() + checkEveryMillis;

@@ -14,7 +14,8 @@ import java.util.logging.Logger;
 
 /**
  * Reload phases in one JVM, as the service does them: load (compile with the loader's cache, metadata,
- * absent-field probe) and the fixture gate, for a reload of the same files, of one changed DRL file and of a
+ * absent-field probe) and the fixture gate, for a reload of the same files, of one changed DRL file, of one
+ * rule's title reworded (the cluster test's change: the probe has passed a set of the same behaviour) and of a
  * changed thresholds.properties; wall and process CPU time. Run by {@code bench/reload.sh}; not a test.
  */
 public final class ReloadTimings {
@@ -33,13 +34,16 @@ public final class ReloadTimings {
         String someDrl = base.keySet().stream().filter(f -> f.endsWith(".drl")).reduce((a, b) -> b).orElseThrow();
         System.out.println("round change      load ms (cpu)   gate ms (cpu)   total ms");
         for (int i = 0; i < rounds; i++) {
-            for (String change : List.of("first", "one-file", "thresholds")) {
+            for (String change : List.of("first", "one-file", "wording", "thresholds")) {
                 if (i > 0 && change.equals("first")) {
                     continue;
                 }
                 Map<String, String> files = new LinkedHashMap<>(base);
                 if (change.equals("one-file")) {
                     files.put(someDrl, files.get(someDrl) + "\n// edit " + i + "\n");
+                } else if (change.equals("wording")) {
+                    files.put("shafts.drl", files.get("shafts.drl").replace("@title(\"Shaft wall fire resistance below 1.00 h\")",
+                            "@title(\"Shaft wall rating (edit " + i + ")\")"));
                 } else if (change.equals("thresholds")) {
                     files.put("thresholds.properties", files.get("thresholds.properties") + "\n# edit " + i + "\n");
                 }

@@ -49,6 +49,35 @@ class AbsentFieldProbeTest {
         assertEquals(1, load("stairwellFireDoors != null, stairwellFireDoors.damaged > 0").catalogue().size());
     }
 
+    /** The probe is not run again for a set that differs from one that passed only in text shown to people. */
+    @Test
+    void onlyTheWordingOfTitlesBasisAndRectificationLeavesTheProbesInputsUnchanged() {
+        String rule = RuleSetLoaderTest.HEADER + UNGUARDED.formatted("stairwellFireDoors.damaged > 0");
+        String key = AbsentFieldProbe.behaviourKey(java.util.Map.of("a.drl", rule));
+        for (String reworded : List.of(rule.replace("@title(\"Test\")", "@title(\"A \\\"new\\\" title\")"),
+                rule.replace("@titleZh(\"测试\")", "@titleZh(\"新\")").replace("@basis(\"none\")", "@basis(\"GB 1\")")
+                        .replace("@rectification(\"fix\")", "@rectification(\"repair\")"))) {
+            assertEquals(key, AbsentFieldProbe.behaviourKey(java.util.Map.of("a.drl", reworded)), reworded);
+        }
+        for (String changed : List.of(rule.replace("damaged > 0", "damaged > 1"), rule.replace("@level(\"GENERAL\")", "@level(\"MAJOR\")"),
+                rule.replace("findings.add(kcontext, \"x\")", "findings.add(kcontext, \"@title(\\\"y\\\")\")"))) {
+            assertTrue(!key.equals(AbsentFieldProbe.behaviourKey(java.util.Map.of("a.drl", changed))), changed);
+        }
+        assertTrue(!key.equals(AbsentFieldProbe.behaviourKey(java.util.Map.of("b.drl", rule))), "the file name is compiled in");
+    }
+
+    @Test
+    void aRuleThatFailsTheProbeFailsAgainAfterTheSameSetPassedOnceWithAGuard() throws Exception {
+        RuleSetLoader loader = new RuleSetLoader();
+        Files.writeString(dir.resolve("thresholds.properties"), RuleSetLoaderTest.determination());
+        Files.writeString(dir.resolve("a.drl"), RuleSetLoaderTest.HEADER
+                + UNGUARDED.formatted("stairwellFireDoors != null, stairwellFireDoors.damaged > 0"));
+        loader.load(dir);
+        Files.writeString(dir.resolve("a.drl"), RuleSetLoaderTest.HEADER + UNGUARDED.formatted("stairwellFireDoors.damaged > 0")
+                .replace("@title(\"Test\")", "@title(\"Reworded\")"));
+        assertEquals(1, assertThrows(RuleSetInvalidException.class, () -> loader.load(dir)).problems().size());
+    }
+
     @Test
     void everyOptionalPathIsProbedButNoRequiredOne() {
         List<String> paths = AbsentFieldProbe.optionalPaths(io.firecheck.inspection.InspectionDocument.class, "");

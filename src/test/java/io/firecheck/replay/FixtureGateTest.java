@@ -42,6 +42,23 @@ class FixtureGateTest {
         FixtureGate.refuseToStart(set, List.of());
     }
 
+    /** The gate keeps a folder's parsed fixtures between reloads, but any edited or removed file is read again. */
+    @Test
+    void aFixtureChangedAfterAPassingGateCountsAtTheNext() throws Exception {
+        Path fixtures = ShippedRules.copy(SMALL.resolve("fixtures"), temp.resolve("fixtures"));
+        RuleSet set = load(SMALL.resolve("rules"));
+        assertEquals(List.of(), FixtureGate.failures(set, fixtures));
+        Path boundary = fixtures.resolve("station/members-6-boundary.json");
+        String text = Files.readString(boundary);
+        Files.writeString(boundary, text.replace("\"boundary\"", "\"fires\""));
+        assertEquals(List.of("coverage/T-MEMBERS", "station/members-6-boundary"), FixtureGate.failures(set, fixtures).stream()
+                .map(ReplayOutcome::fixture).sorted().toList());
+        Files.writeString(boundary, text);
+        assertEquals(List.of(), FixtureGate.failures(set, fixtures));
+        Files.delete(boundary);
+        assertEquals(List.of("coverage/T-MEMBERS"), FixtureGate.failures(set, fixtures).stream().map(ReplayOutcome::fixture).toList());
+    }
+
     @Test
     void aMissingFixturesFolderIsAFailureAndAnUnreadableFixtureNamesItsFileAndLine() throws Exception {
         RuleSet set = load(SMALL.resolve("rules"));
