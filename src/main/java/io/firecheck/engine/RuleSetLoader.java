@@ -84,7 +84,8 @@ public final class RuleSetLoader {
                 compiled.kieBase(), java.util.Collections.unmodifiableMap(new LinkedHashMap<>(files)));
         // skipped when this build passed the same set before (the CLI's disk cache), or a passed set that
         // differs only in display text (a reload or convergence in this process)
-        boolean probe = !(disk != null && disk.checked(set.version())) && !probed.covers(files);
+        boolean checkedBefore = disk != null && disk.checked(set.version());
+        boolean probe = !checkedBefore && !probed.covers(files);
         if (probe) {
             problems.addAll(probed.check(set, files));
         }
