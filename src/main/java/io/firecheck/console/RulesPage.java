@@ -174,8 +174,8 @@ public class RulesPage {
                     general.add(i.name() == null ? i.zh() : i.name() + "：" + i.zh());
                 }
             });
-            return html(400, Templates.rules(view(new Notice(false, "阈值修改有误，未进行预览" + (general.isEmpty() ? "：见各输入框旁的说明"
-                    : "：" + String.join(" ", general)), List.of(), List.of()), new Form(values, errors))));
+            return refused(400, "阈值修改有误，未进行预览" + (general.isEmpty() ? "：见各输入框旁的说明"
+                    : "：" + String.join(" ", general)), new Form(values, errors));
         }
     }
 
@@ -189,12 +189,12 @@ public class RulesPage {
             ReloadOutcome o = applier.apply(uuid(id), caller.get()).orElseThrow(() -> notFound(id));
             return outcome("应用预览的规则", o);
         } catch (ServedSetChangedException e) {
-            return html(409, Templates.rules(view(new Notice(false, "预览之后生效的规则已经变化（预览时为 " + e.previewed() + "，现在为 "
-                    + e.serving() + "），这次预览的影响已不准确，未应用。请重新预览后再应用。", List.of(), List.of()), Form.EMPTY)));
+            return refused(409, "预览之后生效的规则已经变化（预览时为 " + e.previewed() + "，现在为 "
+                    + e.serving() + "），这次预览的影响已不准确，未应用。请重新预览后再应用。", Form.EMPTY);
         } catch (PreviewNotAppliableException e) {
             String why = e.reason() == PreviewNotAppliableException.Reason.NOT_DONE ? "预览尚未完成（或已失败），不能应用。"
                     : "这次预览没有保存候选规则文件，不能应用，请重新预览。";
-            return html(409, Templates.rules(view(new Notice(false, why, List.of(), List.of()), Form.EMPTY)));
+            return refused(409, why, Form.EMPTY);
         } catch (ReloadInProgressException e) {
             return busy();
         }
@@ -217,8 +217,13 @@ public class RulesPage {
         return html(o.rejected() ? 422 : 200, Templates.rules(view(new Notice(!o.rejected(), title, o.errors(), o.failingFixtures()), Form.EMPTY)));
     }
 
+    /** The Rules page again, saying why nothing was done. */
+    private Response refused(int status, String title, Form form) {
+        return html(status, Templates.rules(view(new Notice(false, title, List.of(), List.of()), form)));
+    }
+
     private Response busy() {
-        return html(409, Templates.rules(view(new Notice(false, "另一次重新加载正在进行，请稍后再试", List.of(), List.of()), Form.EMPTY)));
+        return refused(409, "另一次重新加载正在进行，请稍后再试", Form.EMPTY);
     }
 
     @POST
@@ -240,9 +245,9 @@ public class RulesPage {
             return html(422, Templates.rules(view(new Notice(false, "候选规则无法编译，未进行预览", e.problems(), List.of()),
                     new Form(form.values(), errors))));
         } catch (PreviewBusyException e) {
-            return html(409, Templates.rules(view(new Notice(false, "本实例正在进行的预览已达上限，请稍后再试", List.of(), List.of()), form)));
+            return refused(409, "本实例正在进行的预览已达上限，请稍后再试", form);
         } catch (PreviewRequestException e) {
-            return html(400, Templates.rules(view(new Notice(false, "辖区名称无效：" + e.getMessage(), List.of(), List.of()), form)));
+            return refused(400, "辖区名称无效：" + e.getMessage(), form);
         }
     }
 
