@@ -2,6 +2,7 @@ package io.firecheck.console;
 
 import io.firecheck.reports.Csv;
 import io.firecheck.reports.ReportDownloads;
+import io.firecheck.reports.ReportDownloads.Report;
 import io.firecheck.reports.ReportRows;
 import io.firecheck.reports.ReportService;
 import io.firecheck.security.CurrentCaller;
@@ -11,7 +12,9 @@ import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
@@ -48,37 +51,23 @@ public class ListsPage {
     public TemplateInstance page(@QueryParam("jurisdiction") String jurisdiction) {
         String area = jurisdiction == null || jurisdiction.isBlank() ? null : jurisdiction.strip();
         return Templates.lists(new View(area, reports.hazards(area, caller.get()), reports.responsibilities(area, caller.get()),
-                csv("hazards", area), csv("responsibilities", area)));
+                csvLink(Report.HAZARDS, area), csvLink(Report.RESPONSIBILITIES, area)));
     }
 
-    // the same downloads as /api/v1/reports, here for a signed-in browser (the API takes bearer tokens only)
+    // the same downloads as /api/v1/reports, here for a signed-in browser (the API takes bearer tokens only):
+    // /lists/hazards.csv, /lists/responsibilities.csv, /lists/progress.csv
     @GET
-    @Path("/hazards.csv")
+    @Path("/{report}.csv")
     @Produces(Csv.MEDIA_TYPE)
     @RolesAllowed({Roles.OFFICER, Roles.SUPERVISOR, Roles.AUDITOR})
-    public Response hazardsCsv(@QueryParam("jurisdiction") String jurisdiction) {
-        return downloads.hazards(QueryParams.blankToNull(jurisdiction), caller.get());
-    }
-
-    @GET
-    @Path("/responsibilities.csv")
-    @Produces(Csv.MEDIA_TYPE)
-    @RolesAllowed({Roles.OFFICER, Roles.SUPERVISOR, Roles.AUDITOR})
-    public Response responsibilitiesCsv(@QueryParam("jurisdiction") String jurisdiction) {
-        return downloads.responsibilities(QueryParams.blankToNull(jurisdiction), caller.get());
-    }
-
-    @GET
-    @Path("/progress.csv")
-    @Produces(Csv.MEDIA_TYPE)
-    @RolesAllowed({Roles.OFFICER, Roles.SUPERVISOR, Roles.AUDITOR})
-    public Response progressCsv(@QueryParam("jurisdiction") String jurisdiction) {
-        return downloads.progress(QueryParams.blankToNull(jurisdiction), caller.get());
+    public Response csv(@PathParam("report") String report, @QueryParam("jurisdiction") String jurisdiction) {
+        Report r = Report.of(report).orElseThrow(() -> new NotFoundException("没有名为 " + report + ".csv 的清单。"));
+        return downloads.download(r, QueryParams.blankToNull(jurisdiction), caller.get());
     }
 
     /** The page's CSV download of a report, for the same jurisdiction. */
-    static String csv(String report, String jurisdiction) {
-        return "/lists/" + report + ".csv"
+    static String csvLink(Report report, String jurisdiction) {
+        return "/lists/" + report.path() + ".csv"
                 + (jurisdiction == null ? "" : "?jurisdiction=" + URLEncoder.encode(jurisdiction, StandardCharsets.UTF_8));
     }
 }

@@ -2,6 +2,7 @@ package io.firecheck.console;
 
 import io.firecheck.config.FirecheckConfig;
 import io.firecheck.engine.Classification;
+import io.firecheck.reports.ReportDownloads;
 import io.firecheck.reports.ReportRows;
 import io.firecheck.reports.ReportService;
 import io.firecheck.security.CurrentCaller;
@@ -83,7 +84,7 @@ public class ProgressPage {
         List<Mark> marks = milestones.stream().map(m -> new Mark(m, LABEL_W + BAR_W * m / 100)).toList();
         int height = TOP + Math.max(1, bars.size()) * ROW_H + 10;
         return Templates.progress(new View(area, bars, marks, LABEL_W + BAR_W + 70, height, LABEL_W, BAR_W,
-                ListsPage.csv("progress", area)));
+                ListsPage.csvLink(ReportDownloads.Report.PROGRESS, area)));
     }
 
     private static int width(long part, long whole) {

@@ -2,20 +2,21 @@ package io.firecheck.preview;
 
 import com.fasterxml.jackson.annotation.JsonRawValue;
 import io.firecheck.engine.Classification;
+import io.firecheck.rules.ThresholdEdits;
 import java.time.Instant;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** One rule-change impact preview as GET /api/v1/rules/preview/{id} shows it (docs/api/rule-preview.md). */
 @Schema(name = "RulePreview")
-public record PreviewJob(String id, Status status, Source source, String jurisdiction, String requestedBy,
+public record PreviewJob(String id, Status status, Source source, List<ThresholdEdits.Change> thresholdChanges, String jurisdiction, String requestedBy,
                          String candidateVersion, String activeVersion, String instance, Instant startedAt,
                          Instant finishedAt, int done, Integer total, String problem,
                          @Schema(implementation = Result.class) @JsonRawValue String result) {
 
     public enum Status { QUEUED, RUNNING, DONE, FAILED }
 
-    public enum Source { DISK, UPLOAD }
+    public enum Source { DISK, UPLOAD, THRESHOLDS }
 
     /** Everything the candidate would change, compared with each building's latest stored result. */
     @Schema(name = "RulePreviewResult")

@@ -25,19 +25,34 @@ public class PreviewJobs {
         this.dataSource = dataSource;
     }
 
-    /** A job as stored; result is its JSON text, null until DONE. */
+    /** A job as stored; result is its JSON text, null until DONE; thresholdChanges JSON text, null unless THRESHOLDS. */
     record Row(UUID id, String requestedBy, String callerScope, String jurisdiction, PreviewJob.Source source,
-               String candidateVersion, String activeVersion, String instance, PreviewJob.Status status, int done,
+               String thresholdChanges, String candidateVersion, String activeVersion, String instance, PreviewJob.Status status, int done,
                Integer total, Instant startedAt, Instant updatedAt, Instant finishedAt, String result, String problem) {
     }
 
-    void insert(Row r) {
+    /** A new job with the files of its candidate (JSON), which applying the preview takes. */
+    void insert(Row r, String candidateFiles) {
         unchecked(() -> update("""
-                INSERT INTO rule_preview (id, requested_by, caller_scope, jurisdiction, source, candidate_version,
-                                          active_version, instance, status, done, started_at, updated_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?)""",
-                r.id(), r.requestedBy(), r.callerScope(), r.jurisdiction(), r.source().name(), r.candidateVersion(),
-                r.activeVersion(), r.instance(), r.status().name(), ts(r.startedAt()), ts(r.startedAt())));
+                INSERT INTO rule_preview (id, requested_by, caller_scope, jurisdiction, source, threshold_changes, candidate_version,
+                                          active_version, instance, status, done, started_at, updated_at, candidate_files)
+                VALUES (?, ?, ?, ?, ?, CAST(? AS jsonb), ?, ?, ?, ?, 0, ?, ?, CAST(? AS jsonb))""",
+                r.id(), r.requestedBy(), r.callerScope(), r.jurisdiction(), r.source().name(), r.thresholdChanges(),
+                r.candidateVersion(), r.activeVersion(), r.instance(), r.status().name(), ts(r.startedAt()), ts(r.startedAt()),
+                candidateFiles));
+    }
+
+    /** The candidate's files as JSON; empty for a job stored before they were kept. */
+    Optional<String> candidateFiles(UUID id) {
+        return unchecked(() -> {
+            try (Connection c = dataSource.getConnection(); NetworkTimeout t = new NetworkTimeout(c, WRITE_RESULT_TIMEOUT);
+                 PreparedStatement s = c.prepareStatement("SELECT candidate_files::text FROM rule_preview WHERE id = ?")) {
+                s.setObject(1, id);
+                try (ResultSet rs = s.executeQuery()) {
+                    return rs.next() ? Optional.ofNullable(rs.getString(1)) : Optional.empty();
+                }
+            }
+        });
     }
 
     void progress(UUID id, int done, Integer total, Instant at) {
@@ -71,8 +86,8 @@ public class PreviewJobs {
         return unchecked(() -> {
             try (Connection c = dataSource.getConnection(); NetworkTimeout t = new NetworkTimeout(c, WRITE_RESULT_TIMEOUT);
                  PreparedStatement s = c.prepareStatement("""
-                         SELECT id, requested_by, caller_scope, jurisdiction, source, candidate_version, active_version, instance,
-                                status, done, total, started_at, updated_at, finished_at, result::text, problem
+                         SELECT id, requested_by, caller_scope, jurisdiction, source, threshold_changes::text, candidate_version,
+                                active_version, instance, status, done, total, started_at, updated_at, finished_at, result::text, problem
                          FROM rule_preview WHERE id = ?""")) {
                 s.setObject(1, id);
                 try (ResultSet rs = s.executeQuery()) {
@@ -81,9 +96,9 @@ public class PreviewJobs {
                     }
                     return Optional.of(new Row(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3), rs.getString(4),
                             PreviewJob.Source.valueOf(rs.getString(5)), rs.getString(6), rs.getString(7), rs.getString(8),
-                            PreviewJob.Status.valueOf(rs.getString(9)), rs.getInt(10), (Integer) rs.getObject(11),
-                            instant(rs.getTimestamp(12)), instant(rs.getTimestamp(13)), instant(rs.getTimestamp(14)),
-                            rs.getString(15), rs.getString(16)));
+                            rs.getString(9), PreviewJob.Status.valueOf(rs.getString(10)), rs.getInt(11), (Integer) rs.getObject(12),
+                            instant(rs.getTimestamp(13)), instant(rs.getTimestamp(14)), instant(rs.getTimestamp(15)),
+                            rs.getString(16), rs.getString(17)));
                 }
             }
         });

@@ -32,11 +32,13 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = "Rules")
 public class RulePreviewResource {
     private final RulePreviewService previews;
+    private final PreviewApply applier;
     private final RuleBook ruleBook;
     private final CurrentCaller caller;
 
-    public RulePreviewResource(RulePreviewService previews, RuleBook ruleBook, CurrentCaller caller) {
+    public RulePreviewResource(RulePreviewService previews, PreviewApply applier, RuleBook ruleBook, CurrentCaller caller) {
         this.previews = previews;
+        this.applier = applier;
         this.ruleBook = ruleBook;
         this.caller = caller;
     }
@@ -80,6 +82,26 @@ public class RulePreviewResource {
     public Response get(@PathParam("id") String id) {
         Optional<PreviewJob> job = uuid(id).flatMap(u -> previews.find(u, caller.get()));
         return job.map(j -> Response.ok(j).build()).orElseGet(() -> Problems.response(404, "Not Found", "no rule preview " + id));
+    }
+
+    @POST
+    @Path("/{id}/apply")
+    @RolesAllowed(Roles.RULE_AUTHOR)
+    @Operation(summary = "Apply a finished preview: its candidate files become the cluster's rule set, as a reload would make them",
+            description = "Exactly the files the preview compared (for a change of thresholds: the set serving then, with "
+                    + "those values), compiled and gated by the fixtures, recorded in the reload history and the audit log under "
+                    + "the token's name, and published to every instance. Refused while another set serves than the one the "
+                    + "preview compared with: nobody applies an impact they did not see.")
+    @APIResponse(responseCode = "200", description = "ACTIVATED (the candidate serves on every instance) or UNCHANGED",
+            content = @Content(schema = @Schema(implementation = io.firecheck.rules.ReloadOutcome.class)))
+    @APIResponse(responseCode = "404", description = "No such preview (or one the token may not see)")
+    @APIResponse(responseCode = "409", description = "The preview has not finished, another rule set serves since it started "
+            + "(preview again), or another reload is running")
+    @APIResponse(responseCode = "422", description = "The candidate does not compile or fixtures fail under it; the active set keeps serving",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = RulesResource.ReloadProblem.class)))
+    public Response apply(@PathParam("id") String id) {
+        return uuid(id).flatMap(u -> applier.apply(u, caller.get())).map(RulesResource::answer)
+                .orElseGet(() -> Problems.response(404, "Not Found", "no rule preview " + id));
     }
 
     private static Optional<UUID> uuid(String id) {

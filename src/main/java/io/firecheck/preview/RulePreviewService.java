@@ -1,5 +1,6 @@
 package io.firecheck.preview;
 
+import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.firecheck.config.ThisInstance;
 import io.firecheck.engine.Classification;
@@ -14,6 +15,7 @@ import io.firecheck.inspection.DocumentChecks;
 import io.firecheck.inspection.DocumentReader;
 import io.firecheck.persistence.JsonColumns;
 import io.firecheck.rules.RuleBook;
+import io.firecheck.rules.ThresholdEdits;
 import io.firecheck.security.Caller;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -25,6 +27,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.UUID;
@@ -90,27 +93,34 @@ public class RulePreviewService {
      * Checks and compiles the candidate, then starts the job and answers at once with its first state.
      *
      * @throws PreviewRequestException for uploaded files that cannot be a rules folder (400)
+     * @throws io.firecheck.rules.InvalidThresholdsException for threshold values that cannot be used (400)
      * @throws PreviewBusyException while this instance holds as many previews as it takes (409)
      * @throws RuleSetInvalidException when the candidate does not compile (422)
      */
     public PreviewJob start(PreviewRequest request, Caller caller) throws RuleSetInvalidException {
-        PreviewRequest req = request == null ? new PreviewRequest(null, null) : request;
-        UploadedFiles.check(req.files(), req.jurisdiction());
+        PreviewRequest req = request == null ? new PreviewRequest(null, null, null) : request;
+        UploadedFiles.check(req);
+        RuleSet serving = ruleBook.current();
+        ThresholdEdits.Candidate edit = req.thresholds() == null ? null : ThresholdEdits.candidate(serving, req.thresholds());
         if (!accepted.tryAcquire()) {
             throw new PreviewBusyException();
         }
         boolean started = false;
         try {
-            PreviewJob.Source source = req.files() == null ? PreviewJob.Source.DISK : PreviewJob.Source.UPLOAD;
-            RuleSet candidate = source == PreviewJob.Source.DISK ? loader.load(ruleBook.dir())
-                    : loader.load(new TreeMap<>(req.files()), "upload by " + caller.name());
+            PreviewJob.Source source = edit != null ? PreviewJob.Source.THRESHOLDS
+                    : req.files() == null ? PreviewJob.Source.DISK : PreviewJob.Source.UPLOAD;
+            RuleSet candidate = switch (source) {
+                case DISK -> ruleBook.folderVersion().equals(serving.version()) ? serving : loader.load(ruleBook.dir());
+                case UPLOAD -> compileUnlessServing(new TreeMap<>(req.files()), "upload by " + caller.name(), serving);
+                case THRESHOLDS -> compileUnlessServing(edit.files(), "threshold change by " + caller.name(), serving);
+            };
             Instant now = clock.instant();
             jobs.purgeStartedBefore(now.minus(KEPT_FOR));
             String jurisdiction = req.jurisdiction() == null ? null : req.jurisdiction().strip();
             PreviewJobs.Row row = new PreviewJobs.Row(UUID.randomUUID(), caller.name(), caller.jurisdiction(), jurisdiction, source,
-                    candidate.version(), ruleBook.current().version(), ThisInstance.NAME, PreviewJob.Status.QUEUED, 0, null,
-                    now, now, null, null, null);
-            jobs.insert(row);
+                    edit == null ? null : JsonColumns.write(mapper, edit.changes()), candidate.version(), serving.version(),
+                    ThisInstance.NAME, PreviewJob.Status.QUEUED, 0, null, now, now, null, null, null);
+            jobs.insert(row, JsonColumns.write(mapper, new TreeMap<>(candidate.sources())));
             runner.submit(() -> run(row, candidate));
             started = true;
             return view(row);
@@ -119,6 +129,11 @@ public class RulePreviewService {
                 accepted.release();
             }
         }
+    }
+
+    /** The set serving when the candidate holds its very files: nothing to compile (a preview of no change). */
+    private RuleSet compileUnlessServing(Map<String, String> files, String origin, RuleSet serving) throws RuleSetInvalidException {
+        return RuleSetLoader.version(files).equals(serving.version()) ? serving : loader.load(files, origin);
     }
 
     /** The job if the caller may see every building it covers; empty otherwise, as if it did not exist. */
@@ -131,7 +146,9 @@ public class RulePreviewService {
         Instant now = clock.instant();
         boolean silent = r.status() == PreviewJob.Status.RUNNING && r.updatedAt().isBefore(now.minus(SILENT_FOR))
                 || r.status() == PreviewJob.Status.QUEUED && r.updatedAt().isBefore(now.minus(QUEUED_FOR));
-        return new PreviewJob(r.id().toString(), silent ? PreviewJob.Status.FAILED : r.status(), r.source(), r.jurisdiction(),
+        List<ThresholdEdits.Change> changes = r.thresholdChanges() == null ? null
+                : JsonColumns.read(mapper, r.thresholdChanges(), new TypeReference<List<ThresholdEdits.Change>>() { });
+        return new PreviewJob(r.id().toString(), silent ? PreviewJob.Status.FAILED : r.status(), r.source(), changes, r.jurisdiction(),
                 r.requestedBy(), r.candidateVersion(), r.activeVersion(), r.instance(), r.startedAt(), r.finishedAt(), r.done(),
                 r.total(), silent ? "the instance running this preview (" + r.instance() + ") stopped reporting progress at "
                 + r.updatedAt() + "; start the preview again" : r.problem(), r.result());

@@ -16,8 +16,14 @@ final class UploadedFiles {
     }
 
     /** @throws PreviewRequestException naming every bad field */
-    static void check(Map<String, String> files, String jurisdiction) {
+    static void check(PreviewRequest request) {
+        Map<String, String> files = request.files();
+        String jurisdiction = request.jurisdiction();
         List<Violation> out = new ArrayList<>();
+        if (files != null && request.thresholds() != null) {
+            out.add(new Violation("thresholds", "either files (a whole candidate folder) or thresholds (changes to the set "
+                    + "serving), not both"));
+        }
         if (jurisdiction != null && (jurisdiction.isBlank() || jurisdiction.length() > MAX_JURISDICTION)) {
             out.add(new Violation("jurisdiction", "a jurisdiction name of 1 to " + MAX_JURISDICTION
                     + " characters; leave it out for every building the token may see"));

@@ -16,6 +16,28 @@ public class ReportDownloads {
         this.reports = reports;
     }
 
+    /** The reports offered as CSV, by the name their download path gives them ({@code hazards.csv}, …). */
+    public enum Report {
+        HAZARDS, RESPONSIBILITIES, PROGRESS;
+
+        public String path() {
+            return name().toLowerCase(java.util.Locale.ROOT);
+        }
+
+        /** The report of a download path's name; empty for any other name. */
+        public static java.util.Optional<Report> of(String path) {
+            return java.util.Arrays.stream(values()).filter(r -> r.path().equals(path)).findFirst();
+        }
+    }
+
+    public Response download(Report report, String jurisdiction, Caller caller) {
+        return switch (report) {
+            case HAZARDS -> hazards(jurisdiction, caller);
+            case RESPONSIBILITIES -> responsibilities(jurisdiction, caller);
+            case PROGRESS -> progress(jurisdiction, caller);
+        };
+    }
+
     public Response hazards(String jurisdiction, Caller caller) {
         return csv("hazards", "问题隐患清单", Csv.write(
                 List.of("辖区", "建筑编号", "建筑名称", "检查编号", "检查日期", "评估结论", "评估结论代码", "隐患编号", "等级", "等级代码",

@@ -50,7 +50,8 @@ public class ClusterRuleSync {
         start();
     }
 
-    synchronized void start() {
+    /** What a restart does; public for the tests that simulate one. */
+    public synchronized void start() {
         Instant at = clock.instant();
         RuleSet folder;
         List<RuleProblem> folderProblems = List.of();

@@ -55,7 +55,7 @@ public class RuleBook {
     }
 
     /** The version the rules folder's files would have as a rule set; reading and hashing them is cheap. */
-    String folderVersion() {
+    public String folderVersion() {
         return java.nio.file.Files.isDirectory(dir()) ? RuleSetLoader.version(RuleSetLoader.readFiles(dir())) : "";
     }
 

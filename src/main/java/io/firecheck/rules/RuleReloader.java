@@ -22,6 +22,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.locks.ReentrantLock;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.jboss.logging.Logger;
@@ -83,6 +84,29 @@ public class RuleReloader {
         }
     }
 
+    /**
+     * Makes given files the cluster's rule set as a reload makes the folder's: compiled, gated, recorded under
+     * the caller's name and published, or rejected with the active set still serving. Only onto the set that
+     * {@code expectedServing} names: a preview's candidate goes live only on the set its impact was measured against.
+     *
+     * @throws ReloadInProgressException when another reload is running
+     * @throws ServedSetChangedException when another set serves now
+     */
+    public ReloadOutcome applyUnlessBusy(Caller caller, Map<String, String> files, String origin, String expectedServing) {
+        if (!running.tryLock()) {
+            throw new ReloadInProgressException();
+        }
+        try {
+            RuleSet serving = ruleBook.current();
+            if (!serving.version().equals(expectedServing)) {
+                throw new ServedSetChangedException(expectedServing, serving.version());
+            }
+            return audited(caller, counted(compileAndGate(serving, clock.instant(), caller.name(), () -> ruleBook.compile(files, origin))));
+        } finally {
+            running.unlock();
+        }
+    }
+
     private ReloadOutcome audited(Caller caller, ReloadOutcome outcome) {
         audit.recordSeparately(caller, AuditAction.RULE_RELOAD,
                 "rule set " + (outcome.version() == null ? "(not compiled)" : outcome.version()), outcome.outcome().name());
@@ -92,11 +116,14 @@ public class RuleReloader {
     private ReloadOutcome reloadLocked(String by) {
         Instant at = clock.instant();
         RuleSet previous = ruleBook.current();
-        ReloadOutcome outcome = ruleBook.folderVersion().equals(previous.version()) ? unchanged(previous, at, by)
-                : compileAndGate(previous, at, by);
+        return counted(ruleBook.folderVersion().equals(previous.version()) ? unchanged(previous, at, by)
+                : compileAndGate(previous, at, by, ruleBook::compileCandidate));
+    }
+
+    private ReloadOutcome counted(ReloadOutcome outcome) {
         meters.counter("firecheck.rule.reloads", "outcome", outcome.outcome().name()).increment();
         if (outcome.rejected()) {
-            LOG.warnf("Rule reload by %s rejected (%s); still serving %s", by, outcome.outcome(), previous.version());
+            LOG.warnf("Rule reload by %s rejected (%s); still serving %s", outcome.by(), outcome.outcome(), outcome.previousVersion());
         }
         return outcome;
     }
@@ -109,11 +136,16 @@ public class RuleReloader {
         return outcome;
     }
 
-    private ReloadOutcome compileAndGate(RuleSet previous, Instant at, String by) {
+    /** Where a reload's candidate comes from: the rules folder, or given files. */
+    private interface Candidate {
+        RuleSet compile() throws RuleSetInvalidException;
+    }
+
+    private ReloadOutcome compileAndGate(RuleSet previous, Instant at, String by, Candidate source) {
         ReloadOutcome outcome;
         try {
             long started = System.nanoTime();
-            RuleSet candidate = ruleBook.compileCandidate();
+            RuleSet candidate = source.compile();
             long compiled = System.nanoTime();
             boolean unchanged = candidate.version().equals(previous.version());
             List<ReplayOutcome> failing = unchanged ? List.of() : gate(candidate);

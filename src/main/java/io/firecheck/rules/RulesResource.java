@@ -82,7 +82,11 @@ public class RulesResource {
             + "with file, line and message; the active set keeps serving",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = ReloadProblem.class)))
     public Response reload() {
-        ReloadOutcome outcome = reloader.reloadUnlessBusy(caller.get());
+        return answer(reloader.reloadUnlessBusy(caller.get()));
+    }
+
+    /** 200 with the outcome, or 422 problem+json with each compile error or failing fixture. */
+    public static Response answer(ReloadOutcome outcome) {
         if (!outcome.rejected()) {
             return Response.ok(outcome).build();
         }

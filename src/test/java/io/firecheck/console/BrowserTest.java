@@ -100,6 +100,18 @@ public abstract class BrowserTest {
         waitUntil(d -> !d.getCurrentUrl().contains("/login") && !d.getCurrentUrl().contains("j_security_check"));
     }
 
+    /** On an order's page, as an officer writes them down from the owner's letter: the measures, saved. */
+    protected void recordMeasures() {
+        find("#m-responsibleUnit").sendKeys("某物业公司");
+        find("#m-responsiblePerson").sendKeys("李四");
+        find("#m-rectificationPlan").sendKeys("增设喷淋系统");
+        find("#m-measures").sendKeys("委托设计施工");
+        find("#m-funding").sendKeys("维修基金 120 万元");
+        find("#m-interimSafetyMeasures").sendKeys("增加巡查、配备灭火器");
+        find("#save-measures").click();
+        waitUntil(d -> d.getCurrentUrl().contains("done=measures"));
+    }
+
     protected WebElement find(String css) {
         return browser.findElement(By.cssSelector(css));
     }

@@ -74,14 +74,7 @@ class ConsoleBrowserTest extends BrowserTest {
         assertTrue(browser.findElements(By.id("to-CLOSED")).isEmpty(), "an officer may not close (销案)");
         assertAccessible();
 
-        find("#m-responsibleUnit").sendKeys("某物业公司");
-        find("#m-responsiblePerson").sendKeys("李四");
-        find("#m-rectificationPlan").sendKeys("增设喷淋系统");
-        find("#m-measures").sendKeys("委托设计施工");
-        find("#m-funding").sendKeys("维修基金 120 万元");
-        find("#m-interimSafetyMeasures").sendKeys("增加巡查、配备灭火器");
-        find("#save-measures").click();
-        waitUntil(d -> d.getCurrentUrl().contains("done=measures"));
+        recordMeasures();
 
         find("#note-RECTIFYING").sendKeys("单位已提交书面材料");
         find("#to-RECTIFYING").click();

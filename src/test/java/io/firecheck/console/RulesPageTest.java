@@ -85,6 +85,24 @@ class RulesPageTest {
     }
 
     @Test
+    void theThresholdsFormAnswersBesideTheFieldAndWithoutItsTokenChangesNothing() {
+        String lighting = "evacuation.lighting.highRise.maxDamagedPercent";
+        Response page = author().get("/rules");
+        page.then().statusCode(200).body(containsString("action=\"/rules/thresholds/preview\""))
+                .body(containsString("<label for=\"t-" + lighting + "\">")).body(containsString("name=\"t." + lighting + "\""));
+        Form form = Form.of(page);
+        author().cookie(form.cookieName(), form.cookie()).contentType("application/x-www-form-urlencoded")
+                .formParam(form.field(), form.token()).formParam("t." + lighting, "thirty").formParam("t.no.such.name", "1")
+                .post("/rules/thresholds/preview").then().statusCode(400).contentType(containsString("text/html"))
+                .body(containsString("id=\"t-" + lighting + "-error\">应为数字")).body(containsString("aria-invalid=\"true\""))
+                .body(containsString("没有名为 no.such.name 的阈值")).body(containsString("value=\"thirty\""));
+        author().contentType("application/x-www-form-urlencoded").formParam("t." + lighting, "31")
+                .post("/rules/thresholds/preview").then().statusCode(400);
+        ConsoleUsers.browser(null, Roles.OFFICER).get("/rules").then().statusCode(200)
+                .body(not(containsString("action=\"/rules/thresholds/preview\""))).body(containsString("/rules/thresholds.properties"));
+    }
+
+    @Test
     void pageErrorsAreHtml() {
         TestTokens.anonymous().redirects().follow(false).accept("text/html").get("/rules").then().statusCode(302)
                 .header("Location", org.hamcrest.Matchers.endsWith("/login"));

@@ -1,0 +1,201 @@
+package io.firecheck.rules;
+
+import io.firecheck.engine.RuleProblem;
+import io.firecheck.engine.RuleSet;
+import io.firecheck.engine.RuleSetLoader;
+import io.firecheck.engine.Thresholds;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.regex.Pattern;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+/**
+ * Changing named thresholds without touching a file by hand: the fields of thresholds.properties with their
+ * comments (for the Rules page's form), checks of new values, and the serving set's files with the changed
+ * {@code name = value} lines written in place, comments and order kept.
+ */
+public final class ThresholdEdits {
+    /** The longest value accepted; the longest shipped one (a list of rule ids) is a few hundred characters. */
+    static final int MAX_VALUE = 2000;
+    /** A section heading such as {@code # ---- 疏散 Evacuation (GB 35181-2017 7.3) ----}. */
+    private static final Pattern SECTION = Pattern.compile("^#\\s*-{2,}\\s*(.*?)\\s*-{2,}\\s*$");
+
+    private ThresholdEdits() {
+    }
+
+    /** One threshold as the file states it, with the comment written above it (or above its group). */
+    public record Field(String name, String value, String comment) {
+    }
+
+    /** The thresholds under one section heading of the file. */
+    public record Section(String title, List<Field> fields) {
+    }
+
+    /** One threshold whose value changes. */
+    @Schema(name = "ThresholdChange")
+    public record Change(String name, String from, String to) {
+    }
+
+    /** Why a new value cannot be used: in Chinese for the page, in English for the API; name null for the request as a whole. */
+    public record Invalid(String name, String zh, String en) {
+    }
+
+    /** The candidate: the serving set's files with the changes written into thresholds.properties. */
+    public record Candidate(Map<String, String> files, List<Change> changes) {
+        public String version() {
+            return RuleSetLoader.version(files);
+        }
+    }
+
+    /** The file's thresholds by section, in file order. */
+    public static List<Section> sections(String text) {
+        Map<String, List<Field>> out = new LinkedHashMap<>();
+        String section = "";
+        List<String> comment = new ArrayList<>();
+        String groupComment = "";
+        boolean afterEntry = false;
+        for (String raw : text.split("\n", -1)) {
+            String line = raw.strip();
+            var heading = SECTION.matcher(line);
+            if (heading.matches()) {
+                section = heading.group(1);
+                comment.clear();
+                afterEntry = false;
+            } else if (line.startsWith("#")) {
+                comment.add(line.substring(1).strip());
+                afterEntry = false;
+            } else if (line.isEmpty()) {
+                comment.clear();
+                afterEntry = false;
+            } else if (line.indexOf('=') > 0) {
+                // a name right below another without its own comment belongs to that one's group (class1.residential, class1.other)
+                groupComment = !comment.isEmpty() ? String.join(" ", comment) : afterEntry ? groupComment : "";
+                int eq = line.indexOf('=');
+                out.computeIfAbsent(section, s -> new ArrayList<>())
+                        .add(new Field(line.substring(0, eq).strip(), line.substring(eq + 1).strip(), groupComment));
+                comment.clear();
+                afterEntry = true;
+            }
+        }
+        return out.entrySet().stream().map(e -> new Section(e.getKey(), List.copyOf(e.getValue()))).toList();
+    }
+
+    /**
+     * The serving set with the submitted values; a submitted value equal to the serving one is no change.
+     *
+     * @throws InvalidThresholdsException naming each value that cannot be used, or when nothing changes
+     */
+    public static Candidate candidate(RuleSet serving, Map<String, String> submitted) {
+        Map<String, String> current = serving.thresholds().asMap();
+        List<Change> changes = new ArrayList<>();
+        List<Invalid> invalid = new ArrayList<>();
+        submitted.forEach((name, value) -> {
+            String from = current.get(name);
+            String to = value == null ? "" : value.strip();
+            if (from == null) {
+                invalid.add(new Invalid(name, "没有名为 " + name + " 的阈值。", "unknown threshold; the names are those of "
+                        + "GET /api/v1/rules (thresholds)"));
+            } else if (!to.equals(from)) {
+                Invalid problem = problem(name, from, to);
+                if (problem == null) {
+                    changes.add(new Change(name, from, to));
+                } else {
+                    invalid.add(problem);
+                }
+            }
+        });
+        if (invalid.isEmpty() && changes.isEmpty()) {
+            invalid.add(new Invalid(null, "没有修改任何阈值：请先改动至少一个值。", "no threshold differs from the value serving"));
+        }
+        if (!invalid.isEmpty()) {
+            throw new InvalidThresholdsException(invalid);
+        }
+        Map<String, String> files = new TreeMap<>(serving.sources());
+        files.put(Thresholds.FILE, rewrite(files.get(Thresholds.FILE), changes));
+        return new Candidate(files, List.copyOf(changes));
+    }
+
+    /** A value the file cannot hold, or of another kind than the serving one (a number stays a number); null when fine. */
+    static Invalid problem(String name, String from, String to) {
+        if (to.isEmpty()) {
+            return new Invalid(name, "不能为空。", "a value");
+        }
+        if (to.length() > MAX_VALUE || to.contains("\n") || to.contains("\r")) {
+            return new Invalid(name, "只能填写一行，不超过 " + MAX_VALUE + " 个字符。", "one line of at most " + MAX_VALUE + " characters");
+        }
+        if (number(from) && !number(to)) {
+            return new Invalid(name, "应为数字（如 27 或 1.5），现值为 " + from + "。", "a number, as the value serving (" + from + ")");
+        }
+        if (date(from) && !date(to)) {
+            return new Invalid(name, "应为日期（如 2025-11-01），现值为 " + from + "。", "a date such as 2025-11-01, as the value serving");
+        }
+        return null;
+    }
+
+    /** The text with each changed {@code name = value} line replaced where it stands; every other line as it was. */
+    static String rewrite(String text, List<Change> changes) {
+        Map<String, String> to = new LinkedHashMap<>();
+        changes.forEach(c -> to.put(c.name(), c.to()));
+        String[] lines = text.split("\n", -1);
+        for (int i = 0; i < lines.length; i++) {
+            String line = lines[i].strip();
+            int eq = line.indexOf('=');
+            if (!line.startsWith("#") && eq > 0 && to.containsKey(line.substring(0, eq).strip())) {
+                String name = line.substring(0, eq).strip();
+                lines[i] = name + " = " + to.get(name) + (lines[i].endsWith("\r") ? "\r" : "");
+            }
+        }
+        return String.join("\n", lines);
+    }
+
+    /**
+     * The compile problems of a candidate that concern one threshold, by name: those on its line of
+     * thresholds.properties and those naming it (a rule that reads it as a whole number, say).
+     */
+    public static Map<String, String> byName(List<RuleProblem> problems, Candidate candidate) {
+        Map<Integer, String> lineNames = new TreeMap<>();
+        String[] lines = candidate.files().get(Thresholds.FILE).split("\n", -1);
+        for (int i = 0; i < lines.length; i++) {
+            String line = lines[i].strip();
+            if (!line.startsWith("#") && line.indexOf('=') > 0) {
+                lineNames.put(i + 1, line.substring(0, line.indexOf('=')).strip());
+            }
+        }
+        Map<String, String> out = new LinkedHashMap<>();
+        for (RuleProblem p : problems) {
+            String name = Thresholds.FILE.equals(p.file()) ? lineNames.get(p.line()) : null;
+            if (name == null) {
+                name = candidate.changes().stream().map(Change::name).filter(n -> p.message().contains("`" + n + "`"))
+                        .findFirst().orElse(null);
+            }
+            if (name != null) {
+                out.merge(name, p.message(), (a, b) -> a + " " + b);
+            }
+        }
+        return out;
+    }
+
+    private static boolean number(String value) {
+        try {
+            new BigDecimal(value);
+            return true;
+        } catch (NumberFormatException e) {
+            return false;
+        }
+    }
+
+    private static boolean date(String value) {
+        try {
+            LocalDate.parse(value);
+            return true;
+        } catch (DateTimeParseException e) {
+            return false;
+        }
+    }
+}

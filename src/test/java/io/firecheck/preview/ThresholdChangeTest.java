@@ -1,0 +1,126 @@
+package io.firecheck.preview;
+
+import static io.firecheck.TestDocs.json;
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasItems;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.firecheck.TestDocs;
+import io.firecheck.rules.ClusterRuleSync;
+import io.firecheck.rules.RuleSetStore;
+import io.firecheck.rules.ServedRules;
+import io.firecheck.security.Roles;
+import io.firecheck.security.TestTokens;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
+import jakarta.inject.Inject;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A change of thresholds through the API, against real PostgreSQL: previewed on the set serving, applied
+ * exactly as previewed (compile, fixture gate, publish), kept over a restart, refused when stale or invalid.
+ */
+@QuarkusTest
+class ThresholdChangeTest {
+    static final String LIGHTING = "evacuation.lighting.highRise.maxDamagedPercent";
+    static final String J = "阈值区" + UUID.randomUUID().toString().substring(0, 6);
+    static final String AUTHOR = "阈值作者";
+
+    @Inject
+    RuleSetStore store;
+    @Inject
+    ClusterRuleSync sync;
+
+    /** A high-rise whose emergency lighting is 30.5 % damaged: above the shipped 30 %, within 30.9 %. */
+    static String storeDimTower() {
+        ObjectNode doc = TestDocs.tower("TC-" + UUID.randomUUID().toString().substring(0, 8));
+        ((ObjectNode) doc.get("building")).put("jurisdiction", J);
+        ((ObjectNode) doc.get("evacuation")).putObject("emergencyLightingAndSigns").put("total", 200).put("damaged", 61);
+        given().contentType(ContentType.JSON).body(json(doc)).post("/api/v1/evaluations").then().statusCode(201)
+                .body("findings.ruleId", hasItem("EVAC-LIGHTING"));
+        return doc.get("building").get("id").asText();
+    }
+
+    static io.restassured.specification.RequestSpecification author() {
+        return TestTokens.as(AUTHOR, null, Roles.RULE_AUTHOR);
+    }
+
+    static JsonPath previewed(String value) {
+        return RulePreviewTest.finished(author().contentType(ContentType.JSON)
+                .body(json(Map.of("thresholds", Map.of(LIGHTING, value), "jurisdiction", J))).post("/api/v1/rules/preview"));
+    }
+
+    @AfterEach
+    void backToTheShippedRules() throws Exception {
+        ServedRules.backToShipped(store);
+    }
+
+    @Test
+    void aPreviewedChangeIsAppliedUnderTheAuthorsNameAndServesAfterARestart() {
+        String building = storeDimTower();
+        String before = ServedRules.version();
+        JsonPath job = previewed("30.9");
+        assertEquals("DONE", job.getString("status"), job.prettify());
+        assertEquals("THRESHOLDS", job.getString("source"));
+        assertEquals(before, job.getString("activeVersion"));
+        assertEquals(Map.of("name", LIGHTING, "from", "30", "to", "30.9"), job.getMap("thresholdChanges[0]"));
+        assertEquals(1, job.getInt("result.changed"), job.prettify());
+        assertEquals(building, job.getString("result.buildings[0].buildingId"));
+        assertTrue(job.getList("result.buildings[0].findingsRemoved").contains("EVAC-LIGHTING"), job.prettify());
+        String candidate = job.getString("candidateVersion");
+
+        author().post("/api/v1/rules/preview/" + job.getString("id") + "/apply").then().statusCode(200)
+                .body("outcome", equalTo("ACTIVATED")).body("version", equalTo(candidate)).body("by", equalTo(AUTHOR));
+        given().get("/api/v1/rules").then().body("version", equalTo(candidate)).body("loadedBy", equalTo(AUTHOR))
+                .body("thresholds.'" + LIGHTING + "'", equalTo("30.9"));
+        given().get("/api/v1/rules/reloads").then().body("[0].outcome", equalTo("ACTIVATED")).body("[0].by", equalTo(AUTHOR));
+        assertEquals(candidate, store.newest().orElseThrow().version());
+
+        sync.start(); // a restart: the folder still holds the shipped thresholds, which the cluster accepted before
+        assertEquals(candidate, ServedRules.version());
+    }
+
+    @Test
+    void aPreviewOfAnotherSetThanTheOneServingIsNotApplied() {
+        JsonPath stale = previewed("30.9");
+        JsonPath other = previewed("30.8");
+        author().post("/api/v1/rules/preview/" + other.getString("id") + "/apply").then().statusCode(200);
+        author().post("/api/v1/rules/preview/" + stale.getString("id") + "/apply").then().statusCode(409)
+                .body("title", equalTo("Rule set changed since the preview"));
+        assertEquals(other.getString("candidateVersion"), ServedRules.version());
+    }
+
+    @Test
+    void aChangeThatFailsTheFixtureGateLeavesTheSetServing() {
+        String before = ServedRules.version();
+        JsonPath job = previewed("29");
+        author().post("/api/v1/rules/preview/" + job.getString("id") + "/apply").then().statusCode(422)
+                .body("title", containsString("GATE_FAILED"))
+                .body("failingFixtures.fixture", hasItem(containsString("lighting-30pct-high-rise-boundary")));
+        assertEquals(before, ServedRules.version());
+        given().get("/api/v1/rules/reloads").then().body("[0].outcome", equalTo("GATE_FAILED")).body("[0].by", equalTo(AUTHOR));
+    }
+
+    @Test
+    void valuesThatCannotBeUsedAre400NamingEachAndNothingStarts() {
+        author().contentType(ContentType.JSON).body(json(Map.of("thresholds", Map.of(LIGHTING, "三十", "no.such.name", "1"))))
+                .post("/api/v1/rules/preview").then().statusCode(400)
+                .body("violations.field", hasItems("thresholds." + LIGHTING, "thresholds.no.such.name"));
+        author().contentType(ContentType.JSON).body(json(Map.of("thresholds", Map.of(LIGHTING, "30"))))
+                .post("/api/v1/rules/preview").then().statusCode(400).body("violations.field", hasItem("thresholds"));
+        author().contentType(ContentType.JSON).body(json(Map.of("thresholds", Map.of(LIGHTING, "31"),
+                        "files", RulePreviewTest.shippedRules()))).post("/api/v1/rules/preview").then().statusCode(400);
+        author().post("/api/v1/rules/preview/" + UUID.randomUUID() + "/apply").then().statusCode(404);
+        TestTokens.as("officer", null, Roles.OFFICER).post("/api/v1/rules/preview/" + UUID.randomUUID() + "/apply")
+                .then().statusCode(403);
+    }
+}

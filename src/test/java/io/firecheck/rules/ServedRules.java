@@ -1,0 +1,32 @@
+package io.firecheck.rules;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.firecheck.engine.RuleSet;
+import io.firecheck.engine.RuleSetLoader;
+import io.restassured.RestAssured;
+import java.nio.file.Path;
+import java.time.Instant;
+
+/** The version this instance serves, and the shipped rules made the cluster's set again after a test applied others. */
+public final class ServedRules {
+    private ServedRules() {
+    }
+
+    public static String version() {
+        return RestAssured.given().get("/api/v1/rules").then().statusCode(200).extract().path("version");
+    }
+
+    /** Publishes the shipped rules unless they serve, and waits until they do (the notification reaches this instance). */
+    public static void backToShipped(RuleSetStore store) throws Exception {
+        RuleSet shipped = new RuleSetLoader().load(Path.of("rules"));
+        if (!shipped.version().equals(version())) {
+            store.publish(shipped, "test-cleanup", Instant.now());
+            long end = System.currentTimeMillis() + 60_000;
+            while (!shipped.version().equals(version()) && System.currentTimeMillis() < end) {
+                Thread.sleep(50);
+            }
+        }
+        assertEquals(shipped.version(), version());
+    }
+}
