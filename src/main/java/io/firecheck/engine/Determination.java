@@ -35,12 +35,14 @@ final class Determination {
         Categories.Line met = lines.stream().filter(l -> counted(l, elements).size() >= l.threshold()).findFirst().orElse(null);
         Categories.Line shown = met != null ? met : strictest(lines);
 
-        String method = !direct.isEmpty() ? "DIRECT" : met != null ? "COMPREHENSIVE" : "NONE";
+        DeterminationMethod method = !direct.isEmpty() ? DeterminationMethod.DIRECT
+                : met != null ? DeterminationMethod.COMPREHENSIVE : DeterminationMethod.NONE;
         Building b = doc.building();
         boolean expert = Boolean.TRUE.equals(b.expertReviewMeasuresInPlace());
         boolean outOfUse = Boolean.TRUE.equals(b.outOfUse());
-        String exclusion = "NONE".equals(method) ? null : expert ? "EXPERT_REVIEW" : outOfUse ? "OUT_OF_USE" : null;
-        Classification classification = !"NONE".equals(method) && exclusion == null ? Classification.MAJOR_HAZARD
+        Exclusion exclusion = method == DeterminationMethod.NONE ? null
+                : expert ? Exclusion.EXPERT_REVIEW : outOfUse ? Exclusion.OUT_OF_USE : null;
+        Classification classification = method != DeterminationMethod.NONE && exclusion == null ? Classification.MAJOR_HAZARD
                 : !findings.isEmpty() ? Classification.GENERAL_HAZARD
                 : anyNotAssessed ? Classification.INCOMPLETE
                 : Classification.COMPLIANT;

@@ -12,13 +12,13 @@ import java.util.List;
  * ({@link ThresholdRuleText}).
  */
 public record DeterminationResult(
-        String method,
+        DeterminationMethod method,
         List<String> directFindings,
         List<String> countedElements,
         int threshold,
         @JsonInclude(JsonInclude.Include.NON_NULL) String thresholdRuleZh,
         String thresholdRule,
-        String exclusion,
+        Exclusion exclusion,
         // v2: absent from results stored under catalogue v1, which are returned as they were stored
         @JsonInclude(JsonInclude.Include.NON_NULL) Boolean mayBeMajor,
         @JsonInclude(JsonInclude.Include.NON_NULL) List<String> mayBeMajorIf,

@@ -18,7 +18,7 @@ public final class Explanation {
         out.add("建筑类别：" + category(scope) + "。");
         out.add(method(d));
         if (d.exclusion() != null) {
-            out.add("但因" + exclusion(d.exclusion()) + "，不判定为重大火灾隐患。");
+            out.add("但因" + d.exclusion().zh() + "，不判定为重大火灾隐患。");
         }
         if (Boolean.TRUE.equals(d.mayBeMajor()) && d.mayBeMajorIf() != null && !d.mayBeMajorIf().isEmpty()) {
             out.add("以下规则因资料缺失未能评估，补齐后仍可能判定为重大火灾隐患：" + String.join("、", d.mayBeMajorIf()) + "。");
@@ -41,17 +41,9 @@ public final class Explanation {
         String counted = "计入综合判定要素 " + d.countedElements().size() + " 项，门槛为 " + d.threshold() + " 项"
                 + (d.thresholdRuleZh() == null ? "" : "（" + d.thresholdRuleZh() + "）");
         return switch (d.method()) {
-            case "DIRECT" -> "采用直接判定：" + String.join("、", d.directFindings()) + " 直接构成重大火灾隐患判定要素。";
-            case "COMPREHENSIVE" -> "采用综合判定：" + counted + "，达到门槛。";
-            default -> "未达到重大火灾隐患的判定条件：没有直接判定要素，" + counted + "。";
-        };
-    }
-
-    private static String exclusion(String exclusion) {
-        return switch (exclusion) {
-            case "EXPERT_REVIEW" -> "已经专家论证并采取相应措施";
-            case "OUT_OF_USE" -> "场所已停止使用";
-            default -> exclusion;
+            case DIRECT -> "采用直接判定：" + String.join("、", d.directFindings()) + " 直接构成重大火灾隐患判定要素。";
+            case COMPREHENSIVE -> "采用综合判定：" + counted + "，达到门槛。";
+            case NONE -> "未达到重大火灾隐患的判定条件：没有直接判定要素，" + counted + "。";
         };
     }
 }

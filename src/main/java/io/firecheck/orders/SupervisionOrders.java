@@ -147,7 +147,7 @@ public class SupervisionOrders implements EvaluationListener {
         link(id, evaluationId, "OPENED", now);
         recordHazards(id, evaluationId, hazards, now);
         em.persist(OrderEventEntity.bySystem(id, OrderEventEntity.Kind.OPENED, null, OrderStatus.OPEN,
-                SystemNotes.opened(doc.inspection().id(), String.valueOf(result.determination().method())), now));
+                SystemNotes.opened(doc.inspection().id(), result.determination().method()), now));
         return Optional.of(em.find(OrderEntity.class, id));
     }
 

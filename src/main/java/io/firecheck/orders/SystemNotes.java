@@ -1,6 +1,7 @@
 package io.firecheck.orders;
 
 import io.firecheck.engine.Classification;
+import io.firecheck.engine.DeterminationMethod;
 import java.time.LocalDate;
 
 /**
@@ -9,8 +10,8 @@ import java.time.LocalDate;
  */
 record SystemNotes(String zh, String en) {
 
-    static SystemNotes opened(String inspectionId, String method) {
-        return new SystemNotes("检查 " + inspectionId + " 判定为重大火灾隐患（" + methodZh(method) + "），挂牌督办",
+    static SystemNotes opened(String inspectionId, DeterminationMethod method) {
+        return new SystemNotes("检查 " + inspectionId + " 判定为重大火灾隐患（" + method.zh() + "），挂牌督办",
                 "inspection " + inspectionId + " determined a major fire hazard (" + method + ")");
     }
 
@@ -33,13 +34,5 @@ record SystemNotes(String zh, String en) {
     static SystemNotes escalated() {
         return new SystemNotes("已过整改期限仍未销案，升级至督办单位",
                 "past its due date and not closed: escalated to the supervising office");
-    }
-
-    private static String methodZh(String method) {
-        return switch (method) {
-            case "DIRECT" -> "直接判定";
-            case "COMPREHENSIVE" -> "综合判定";
-            default -> method;
-        };
     }
 }

@@ -91,9 +91,8 @@ public abstract class BrowserTest {
 
     /** Through the sign-in page, as a person would; ends on the page the console sends them to. */
     protected void signIn(String name) {
-        if (!browser.getCurrentUrl().contains("/login")) {
-            open("/login");
-        }
+        // loaded now: the form's action carries a token of the browser's current CSRF cookie (login CSRF)
+        open("/login");
         browser.findElement(By.id("username")).sendKeys(name);
         browser.findElement(By.id("password")).sendKeys(ConsoleUsers.PASSWORD);
         browser.findElement(By.cssSelector("form button[type=submit]")).click();

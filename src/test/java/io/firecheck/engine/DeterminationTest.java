@@ -69,7 +69,7 @@ class DeterminationTest {
         var o = decide(List.of(f("SYS-REQUIRED-MISSING", Level.DIRECT), f("MGMT-PATROLS", Level.GENERAL)), PLAIN,
                 doc(List.of(), false, false));
         assertEquals(Classification.MAJOR_HAZARD, o.classification());
-        assertEquals("DIRECT", o.result().method());
+        assertEquals(DeterminationMethod.DIRECT, o.result().method());
         assertEquals(List.of("SYS-REQUIRED-MISSING"), o.result().directFindings());
     }
 
@@ -78,7 +78,7 @@ class DeterminationTest {
         List<String> key = th.list("determination.crowded.keyElements");
         var o = decide(elements(key.get(0), key.get(1), key.get(2)), CROWDED, doc(List.of(PlaceType.SHOP), false, false));
         assertEquals(Classification.MAJOR_HAZARD, o.classification());
-        assertEquals("COMPREHENSIVE", o.result().method());
+        assertEquals(DeterminationMethod.COMPREHENSIVE, o.result().method());
         assertEquals(th.count("determination.crowded.keyThreshold"), o.result().threshold());
         assertEquals(List.of(key.get(0), key.get(1), key.get(2)).stream().sorted().toList(), o.result().countedElements());
         assertTrue(o.result().thresholdRuleZh().startsWith(th.text("determination.crowded.labelZh") + "：")
@@ -119,14 +119,14 @@ class DeterminationTest {
     void exclusionsKeepTheMethodThatWasSetAside() {
         var o = decide(List.of(f("SYS-REQUIRED-MISSING", Level.DIRECT)), PLAIN, doc(List.of(), false, true));
         assertEquals(Classification.GENERAL_HAZARD, o.classification());
-        assertEquals("OUT_OF_USE", o.result().exclusion());
-        assertEquals("DIRECT", o.result().method());
+        assertEquals(Exclusion.OUT_OF_USE, o.result().exclusion());
+        assertEquals(DeterminationMethod.DIRECT, o.result().method());
         assertEquals(List.of("SYS-REQUIRED-MISSING"), o.result().directFindings());
         var both = decide(List.of(f("SYS-REQUIRED-MISSING", Level.DIRECT)), PLAIN, doc(List.of(), true, true));
-        assertEquals("EXPERT_REVIEW", both.result().exclusion());
+        assertEquals(Exclusion.EXPERT_REVIEW, both.result().exclusion());
         var notNeeded = decide(List.of(f("MGMT-PATROLS", Level.GENERAL)), PLAIN, doc(List.of(), true, false));
         assertNull(notNeeded.result().exclusion(), "an exclusion is named only when it kept a major hazard from being declared");
-        assertEquals("NONE", notNeeded.result().method());
+        assertEquals(DeterminationMethod.NONE, notNeeded.result().method());
     }
 
     @Test
