@@ -2,6 +2,7 @@ package io.firecheck.engine;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -32,31 +33,65 @@ public final class Thresholds {
         this.entries = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(entries)); // file order, for people reading it
     }
 
+    /**
+     * One line of the file, numbered from 1: {@code raw} as written (a CRLF file's lines end in {@code \r}); an entry
+     * has a {@code name} and {@code value}, a comment line its {@code comment} (the text after {@code #}); a line with
+     * neither, and not blank, is a slip the loader reports.
+     */
+    public record Line(int number, String raw, String name, String value, String comment) {
+        public boolean entry() {
+            return name != null;
+        }
+
+        public boolean blank() {
+            return raw.isBlank();
+        }
+
+        /** The line without its surrounding blanks. */
+        public String text() {
+            return raw.strip();
+        }
+    }
+
+    /**
+     * The file's lines: the one reading of {@code name = value} for the loader and for whatever edits the file
+     * (the Rules page's form, the rewrite of changed values), so that they agree on which line holds which name.
+     */
+    public static List<Line> lines(String text) {
+        String[] raw = text.split("\n", -1);
+        List<Line> out = new ArrayList<>(raw.length);
+        for (int i = 0; i < raw.length; i++) {
+            String line = raw[i].strip();
+            int eq = line.indexOf('=');
+            if (line.startsWith("#")) {
+                out.add(new Line(i + 1, raw[i], null, null, line.substring(1).strip()));
+            } else if (eq > 0) {
+                out.add(new Line(i + 1, raw[i], line.substring(0, eq).strip(), line.substring(eq + 1).strip(), null));
+            } else {
+                out.add(new Line(i + 1, raw[i], null, null, null));
+            }
+        }
+        return out;
+    }
+
     /** Parses the file; problems are added to {@code problems} with their line. */
     static Thresholds parse(String text, List<RuleProblem> problems) {
         Map<String, Entry> entries = new LinkedHashMap<>();
-        String[] lines = text.split("\r?\n", -1);
-        for (int i = 0; i < lines.length; i++) {
-            String line = lines[i].strip();
-            int lineNo = i + 1;
-            if (line.isEmpty() || line.startsWith("#")) {
+        for (Line line : lines(text)) {
+            String name = line.name();
+            if (line.blank() || line.comment() != null) {
                 continue;
             }
-            int eq = line.indexOf('=');
-            if (eq <= 0) {
-                problems.add(new RuleProblem(FILE, lineNo, "expected `name = value`, found `" + line + "`"));
-                continue;
-            }
-            String name = line.substring(0, eq).strip();
-            String value = line.substring(eq + 1).strip();
-            if (!name.matches("[A-Za-z0-9_.]+")) {
-                problems.add(new RuleProblem(FILE, lineNo, "threshold name `" + name + "` may hold only letters, digits, '.' and '_'"));
-            } else if (value.isEmpty()) {
-                problems.add(new RuleProblem(FILE, lineNo, "threshold `" + name + "` has no value"));
+            if (!line.entry()) {
+                problems.add(new RuleProblem(FILE, line.number(), "expected `name = value`, found `" + line.text() + "`"));
+            } else if (!name.matches("[A-Za-z0-9_.]+")) {
+                problems.add(new RuleProblem(FILE, line.number(), "threshold name `" + name + "` may hold only letters, digits, '.' and '_'"));
+            } else if (line.value().isEmpty()) {
+                problems.add(new RuleProblem(FILE, line.number(), "threshold `" + name + "` has no value"));
             } else if (entries.containsKey(name)) {
-                problems.add(new RuleProblem(FILE, lineNo, "threshold `" + name + "` is already defined on line " + entries.get(name).line()));
+                problems.add(new RuleProblem(FILE, line.number(), "threshold `" + name + "` is already defined on line " + entries.get(name).line()));
             } else {
-                entries.put(name, new Entry(name, value, lineNo));
+                entries.put(name, new Entry(name, line.value(), line.number()));
             }
         }
         return new Thresholds(entries);

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
@@ -60,25 +61,22 @@ public final class ThresholdEdits {
         List<String> comment = new ArrayList<>();
         String groupComment = "";
         boolean afterEntry = false;
-        for (String raw : text.split("\n", -1)) {
-            String line = raw.strip();
-            var heading = SECTION.matcher(line);
+        for (Thresholds.Line line : Thresholds.lines(text)) {
+            var heading = SECTION.matcher(line.text());
             if (heading.matches()) {
                 section = heading.group(1);
                 comment.clear();
                 afterEntry = false;
-            } else if (line.startsWith("#")) {
-                comment.add(line.substring(1).strip());
+            } else if (line.comment() != null) {
+                comment.add(line.comment());
                 afterEntry = false;
-            } else if (line.isEmpty()) {
+            } else if (line.blank()) {
                 comment.clear();
                 afterEntry = false;
-            } else if (line.indexOf('=') > 0) {
+            } else if (line.entry()) {
                 // a name right below another without its own comment belongs to that one's group (class1.residential, class1.other)
                 groupComment = !comment.isEmpty() ? String.join(" ", comment) : afterEntry ? groupComment : "";
-                int eq = line.indexOf('=');
-                out.computeIfAbsent(section, s -> new ArrayList<>())
-                        .add(new Field(line.substring(0, eq).strip(), line.substring(eq + 1).strip(), groupComment));
+                out.computeIfAbsent(section, s -> new ArrayList<>()).add(new Field(line.name(), line.value(), groupComment));
                 comment.clear();
                 afterEntry = true;
             }
@@ -142,16 +140,8 @@ public final class ThresholdEdits {
     static String rewrite(String text, List<Change> changes) {
         Map<String, String> to = new LinkedHashMap<>();
         changes.forEach(c -> to.put(c.name(), c.to()));
-        String[] lines = text.split("\n", -1);
-        for (int i = 0; i < lines.length; i++) {
-            String line = lines[i].strip();
-            int eq = line.indexOf('=');
-            if (!line.startsWith("#") && eq > 0 && to.containsKey(line.substring(0, eq).strip())) {
-                String name = line.substring(0, eq).strip();
-                lines[i] = name + " = " + to.get(name) + (lines[i].endsWith("\r") ? "\r" : "");
-            }
-        }
-        return String.join("\n", lines);
+        return Thresholds.lines(text).stream().map(l -> !l.entry() || !to.containsKey(l.name()) ? l.raw()
+                : l.name() + " = " + to.get(l.name()) + (l.raw().endsWith("\r") ? "\r" : "")).collect(Collectors.joining("\n"));
     }
 
     /**
@@ -159,14 +149,8 @@ public final class ThresholdEdits {
      * thresholds.properties and those naming it (a rule that reads it as a whole number, say).
      */
     public static Map<String, String> byName(List<RuleProblem> problems, Candidate candidate) {
-        Map<Integer, String> lineNames = new TreeMap<>();
-        String[] lines = candidate.files().get(Thresholds.FILE).split("\n", -1);
-        for (int i = 0; i < lines.length; i++) {
-            String line = lines[i].strip();
-            if (!line.startsWith("#") && line.indexOf('=') > 0) {
-                lineNames.put(i + 1, line.substring(0, line.indexOf('=')).strip());
-            }
-        }
+        Map<Integer, String> lineNames = Thresholds.lines(candidate.files().get(Thresholds.FILE)).stream()
+                .filter(Thresholds.Line::entry).collect(Collectors.toMap(Thresholds.Line::number, Thresholds.Line::name));
         Map<String, String> out = new LinkedHashMap<>();
         for (RuleProblem p : problems) {
             String name = Thresholds.FILE.equals(p.file()) ? lineNames.get(p.line()) : null;
