@@ -2,7 +2,7 @@ package io.firecheck.preview;
 
 import io.firecheck.engine.RuleSetInvalidException;
 import io.firecheck.rules.RuleBook;
-import io.firecheck.rules.RulesResource;
+import io.firecheck.rules.ReloadProblem;
 import io.firecheck.security.CurrentCaller;
 import io.firecheck.security.Roles;
 import io.firecheck.web.Problem;
@@ -17,7 +17,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
-import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -57,17 +56,16 @@ public class RulePreviewResource {
     @APIResponse(responseCode = "409", description = "This instance holds as many previews as it takes; retry after Retry-After seconds")
     @APIResponse(responseCode = "413", description = "The body is larger than 1 MiB")
     @APIResponse(responseCode = "422", description = "The candidate does not compile: each error with file, line and message",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = RulesResource.ReloadProblem.class)))
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = ReloadProblem.class)))
     public Response start(@RequestBody(content = @Content(schema = @Schema(implementation = PreviewRequest.class)))
                           PreviewRequest request, @jakarta.ws.rs.core.Context UriInfo uri) {
         try {
             PreviewJob job = previews.start(request, caller.get());
             return Response.accepted(job).location(uri.getAbsolutePathBuilder().path(job.id()).build()).build();
         } catch (RuleSetInvalidException e) {
-            RulesResource.ReloadProblem problem = new RulesResource.ReloadProblem("/problems/rules-rejected",
-                    "Candidate rule set does not compile", 422, e.problems().size() + " error(s) in the candidate rules; nothing was evaluated",
-                    ruleBook.current().version(), e.problems(), List.of());
-            return Response.status(422).type(Problem.MEDIA_TYPE).entity(problem).build();
+            return ReloadProblem.notCompiling("Candidate rule set does not compile",
+                    e.problems().size() + " error(s) in the candidate rules; nothing was evaluated", ruleBook.current().version(),
+                    e.problems()).response();
         }
     }
 
@@ -98,9 +96,9 @@ public class RulePreviewResource {
     @APIResponse(responseCode = "409", description = "The preview has not finished, another rule set serves since it started "
             + "(preview again), or another reload is running")
     @APIResponse(responseCode = "422", description = "The candidate does not compile or fixtures fail under it; the active set keeps serving",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = RulesResource.ReloadProblem.class)))
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = ReloadProblem.class)))
     public Response apply(@PathParam("id") String id) {
-        return uuid(id).flatMap(u -> applier.apply(u, caller.get())).map(RulesResource::answer)
+        return uuid(id).flatMap(u -> applier.apply(u, caller.get())).map(o -> Response.ok(o.accepted()).build())
                 .orElseGet(() -> Problems.response(404, "Not Found", "no rule preview " + id));
     }
 

@@ -12,4 +12,12 @@ public record ReloadOutcome(ReloadResult outcome, String version, String previou
     public boolean rejected() {
         return outcome.rejected();
     }
+
+    /** This outcome when the rules were taken; else {@link RuleSetRejectedException}, answered with what failed. */
+    public ReloadOutcome accepted() {
+        if (rejected()) {
+            throw new RuleSetRejectedException(this);
+        }
+        return this;
+    }
 }

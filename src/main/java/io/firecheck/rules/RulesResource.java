@@ -2,9 +2,7 @@ package io.firecheck.rules;
 
 import io.firecheck.config.ThisInstance;
 import io.firecheck.engine.RuleInfo;
-import io.firecheck.engine.RuleProblem;
 import io.firecheck.engine.RuleSet;
-import io.firecheck.replay.ReplayOutcome;
 import io.firecheck.security.CurrentCaller;
 import io.firecheck.security.Roles;
 import io.firecheck.web.Problem;
@@ -52,11 +50,6 @@ public class RulesResource {
                             String problem) {
     }
 
-    /** A rejected reload: problem+json with each compile error, or each failing fixture. */
-    public record ReloadProblem(String type, String title, int status, String detail, String activeVersion,
-                                List<RuleProblem> errors, List<ReplayOutcome> failingFixtures) {
-    }
-
     @GET
     @RolesAllowed({Roles.CLIENT, Roles.OFFICER, Roles.SUPERVISOR, Roles.RULE_AUTHOR, Roles.AUDITOR})
     @Operation(summary = "The active rule set: version, when and from which files it was loaded, every rule's metadata, the thresholds")
@@ -82,20 +75,7 @@ public class RulesResource {
             + "with file, line and message; the active set keeps serving",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = ReloadProblem.class)))
     public Response reload() {
-        return answer(reloader.reloadUnlessBusy(caller.get()));
-    }
-
-    /** 200 with the outcome, or 422 problem+json with each compile error or failing fixture. */
-    public static Response answer(ReloadOutcome outcome) {
-        if (!outcome.rejected()) {
-            return Response.ok(outcome).build();
-        }
-        String detail = (outcome.outcome() == ReloadResult.INVALID ? outcome.errors().size() + " error(s) in the rules folder"
-                : !outcome.errors().isEmpty() ? "the fixture gate cannot run: " + outcome.errors().get(0)
-                : outcome.failingFixtures().size() + " fixture(s) fail under the new rules") + "; the active rule set keeps serving";
-        ReloadProblem problem = new ReloadProblem("/problems/rules-rejected", "Rule set rejected (" + outcome.outcome() + ")",
-                422, detail, outcome.previousVersion(), outcome.errors(), outcome.failingFixtures());
-        return Response.status(422).type(Problem.MEDIA_TYPE).entity(problem).build();
+        return Response.ok(reloader.reloadUnlessBusy(caller.get()).accepted()).build();
     }
 
     @GET
