@@ -165,17 +165,9 @@ public class RulesPage {
         try {
             return started(new PreviewRequest(null, area(form.getFirst("jurisdiction")), values), sent);
         } catch (InvalidThresholdsException e) {
-            Map<String, String> errors = new LinkedHashMap<>();
-            List<String> general = new ArrayList<>();
-            e.invalid().forEach(i -> {
-                if (i.name() != null && ruleBook.current().thresholds().has(i.name())) {
-                    errors.put(i.name(), i.zh());
-                } else {
-                    general.add(i.name() == null ? i.zh() : i.name() + "：" + i.zh());
-                }
-            });
-            return refused(400, "阈值修改有误，未进行预览" + (general.isEmpty() ? "：见各输入框旁的说明"
-                    : "：" + String.join(" ", general)), new Form(values, errors));
+            ThresholdEdits.FormMessages messages = ThresholdEdits.forForm(e, ruleBook.current().thresholds());
+            return refused(400, "阈值修改有误，未进行预览" + (messages.general().isEmpty() ? "：见各输入框旁的说明"
+                    : "：" + String.join(" ", messages.general())), new Form(values, messages.byField()));
         }
     }
 

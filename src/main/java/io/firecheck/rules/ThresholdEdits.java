@@ -144,6 +144,27 @@ public final class ThresholdEdits {
                 : l.name() + " = " + to.get(l.name()) + (l.raw().endsWith("\r") ? "\r" : "")).collect(Collectors.joining("\n"));
     }
 
+    /** The messages of a refused change for the thresholds form: beside each field, and about the change as a whole. */
+    public record FormMessages(Map<String, String> byField, List<String> general) {
+    }
+
+    /**
+     * Each value that cannot be used, in Chinese: beside its field when the serving set has that threshold (the
+     * form shows those), else among the general messages, named.
+     */
+    public static FormMessages forForm(InvalidThresholdsException refused, Thresholds serving) {
+        Map<String, String> byField = new LinkedHashMap<>();
+        List<String> general = new ArrayList<>();
+        for (Invalid i : refused.invalid()) {
+            if (i.name() != null && serving.has(i.name())) {
+                byField.put(i.name(), i.zh());
+            } else {
+                general.add(i.name() == null ? i.zh() : i.name() + "：" + i.zh());
+            }
+        }
+        return new FormMessages(byField, List.copyOf(general));
+    }
+
     /**
      * The compile problems of a candidate that concern one threshold, by name: those on its line of
      * thresholds.properties and those naming it (a rule that reads it as a whole number, say).

@@ -77,6 +77,22 @@ class ThresholdEditsTest {
     }
 
     @Test
+    void aRefusedValueGoesBesideItsFieldAndTheRestAboveTheForm() {
+        InvalidThresholdsException e = assertThrows(InvalidThresholdsException.class,
+                () -> ThresholdEdits.candidate(shipped, Map.of(LIGHTING, "三十", "no.such.threshold", "1")));
+        ThresholdEdits.FormMessages messages = ThresholdEdits.forForm(e, shipped.thresholds());
+        assertEquals(List.of(LIGHTING), List.copyOf(messages.byField().keySet()));
+        assertTrue(messages.byField().get(LIGHTING).startsWith("应为数字"), messages.toString());
+        assertEquals(1, messages.general().size(), messages.toString());
+        assertTrue(messages.general().get(0).startsWith("no.such.threshold："), messages.toString());
+        InvalidThresholdsException nothing = assertThrows(InvalidThresholdsException.class,
+                () -> ThresholdEdits.candidate(shipped, shipped.thresholds().asMap()));
+        ThresholdEdits.FormMessages unchanged = ThresholdEdits.forForm(nothing, shipped.thresholds());
+        assertEquals(Map.of(), unchanged.byField());
+        assertEquals(List.of(nothing.invalid().get(0).zh()), unchanged.general());
+    }
+
+    @Test
     void nothingChangedIsRefused() {
         InvalidThresholdsException e = assertThrows(InvalidThresholdsException.class,
                 () -> ThresholdEdits.candidate(shipped, shipped.thresholds().asMap()));
