@@ -73,10 +73,11 @@ class ConsoleAuthTest {
 
     @Test
     void aSessionPastItsAbsoluteLifetimeGoesBackToTheSignInPageHoweverActive() {
-        Map<String, String> session = new java.util.HashMap<>(ConsoleUsers.signIn(ConsoleUsers.add(null, Roles.OFFICER)));
+        String name = ConsoleUsers.add(null, Roles.OFFICER);
+        Map<String, String> session = new java.util.HashMap<>(ConsoleUsers.signIn(name));
         given().cookies(session).redirects().follow(false).accept(HTML).get("/orders").then().statusCode(200);
         // signed in 8 hours (the default lifetime) and a second ago; the session cookie itself is still fresh
-        session.put(SessionLifetime.STAMP, lifetime.stamp(java.time.Instant.now().minusSeconds(8 * 3600 + 1)));
+        session.put(SessionLifetime.STAMP, lifetime.stamp(java.time.Instant.now().minusSeconds(8 * 3600 + 1), name));
         Response expired = given().cookies(session).redirects().follow(false).accept(HTML).get("/orders");
         expired.then().statusCode(302).header("Location", endsWith("/login"));
         org.hamcrest.MatcherAssert.assertThat(expired.headers().getValues("Set-Cookie"), org.hamcrest.Matchers.hasItems(
@@ -88,6 +89,30 @@ class ConsoleAuthTest {
         given().cookies(session).redirects().follow(false).accept(HTML).get("/orders").then().statusCode(302);
         session.remove(SessionLifetime.STAMP);
         given().cookies(session).redirects().follow(false).accept(HTML).get("/orders").then().statusCode(302);
+    }
+
+    @Test
+    void aFreshStampOfAnotherAccountDoesNotKeepASessionAlive() {
+        String name = ConsoleUsers.add(null, Roles.OFFICER);
+        Map<String, String> session = ConsoleUsers.signIn(name);
+        Map<String, String> other = ConsoleUsers.signIn(ConsoleUsers.add(null, Roles.OFFICER));
+        // a stolen session whose own stamp has run out, with the stamp of an account the thief signed in to just now
+        Map<String, String> swapped = new java.util.HashMap<>(session);
+        swapped.put(SessionLifetime.STAMP, other.get(SessionLifetime.STAMP));
+        Response refused = given().cookies(swapped).redirects().follow(false).accept(HTML).get("/orders");
+        refused.then().statusCode(302).header("Location", endsWith("/login"));
+        org.hamcrest.MatcherAssert.assertThat(refused.headers().getValues("Set-Cookie"), org.hamcrest.Matchers.hasItems(
+                startsWith("quarkus-credential=;"), startsWith(SessionLifetime.STAMP + "=;")));
+        given().cookies(swapped).redirects().follow(false).accept(HTML).get("/").then().statusCode(302);
+        // the name is signed with the time: a stamp naming this user made without the key counts for nothing
+        String[] parts = other.get(SessionLifetime.STAMP).split("\\.");
+        swapped.put(SessionLifetime.STAMP, parts[0] + "." + java.util.Base64.getUrlEncoder().withoutPadding()
+                .encodeToString(name.getBytes(java.nio.charset.StandardCharsets.UTF_8)) + "." + parts[2]);
+        given().cookies(swapped).redirects().follow(false).accept(HTML).get("/orders").then().statusCode(302);
+        // each session with its own stamp is as good as before
+        given().cookies(session).redirects().follow(false).accept(HTML).get("/orders").then().statusCode(200)
+                .body(containsString(name));
+        given().cookies(other).redirects().follow(false).accept(HTML).get("/orders").then().statusCode(200);
     }
 
     @Test
