@@ -36,8 +36,9 @@ import org.jboss.logging.Logger;
 /**
  * Group commit of new evaluations: requests hand their row to a queue and wait; a writer thread takes every
  * row that is waiting, stores them and their audit entries with one statement that is its own transaction,
- * and completes each request's future only after that statement, and so its COMMIT, returned. Concurrent requests thus
- * share one transaction and one WAL fsync, with synchronous_commit on: a 201 still means the row is on disk.
+ * and completes each request's future only after that statement, and so its COMMIT, returned. Concurrent
+ * requests thus share one transaction and one WAL fsync, with synchronous_commit on: a 201 still means the
+ * row is on disk.
  *
  * <p>Rows whose building has an open supervision order are not written here: the order must be updated in
  * the same transaction, row by row under its lock, so they come back as {@link Written#NEEDS_ORDERS} and the
