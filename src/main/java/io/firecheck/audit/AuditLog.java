@@ -9,14 +9,9 @@ import jakarta.enterprise.event.Observes;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.Query;
 import jakarta.transaction.Transactional;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -36,56 +31,30 @@ public class AuditLog {
     /** In the caller's transaction: the entry exists exactly when the change it records does. */
     @Transactional(Transactional.TxType.MANDATORY)
     public void record(Caller caller, AuditAction action, String target, String outcome) {
+        String[] entry = columns(caller, action, target, outcome);
         em.createNativeQuery("""
                 INSERT INTO audit_log (at, actor, roles, jurisdiction, action, target, outcome)
                 VALUES (:at, :actor, :roles, :jurisdiction, :action, :target, :outcome)
                 """)
                 .setParameter("at", clock.instant())
-                .setParameter("actor", cut(caller.name()))
-                .setParameter("roles", cut(String.join(",", new TreeSet<>(caller.roles()))))
-                .setParameter("jurisdiction", caller.jurisdiction() == null ? null : cut(caller.jurisdiction()))
-                .setParameter("action", action.name())
-                .setParameter("target", target == null ? null : cut(target))
-                .setParameter("outcome", cut(outcome))
+                .setParameter("actor", entry[0])
+                .setParameter("roles", entry[1])
+                .setParameter("jurisdiction", entry[2])
+                .setParameter("action", entry[3])
+                .setParameter("target", entry[4])
+                .setParameter("outcome", entry[5])
                 .executeUpdate();
     }
 
-    /** One entry of {@link #recordAll}. */
-    public record Recorded(Caller caller, AuditAction action, String target, String outcome) {
-    }
-
     /**
-     * Many entries with one statement, on the connection of the caller's transaction (group commit of
-     * evaluations): the entries exist exactly when the changes they record do.
+     * An entry as the values of the columns actor, roles, jurisdiction, action, target and outcome, for a
+     * statement that writes it together with the change it records (group commit of evaluations): the entry
+     * then exists exactly when the change does.
      */
-    public void recordAll(Connection c, List<Recorded> entries) throws SQLException {
-        if (entries.isEmpty()) {
-            return;
-        }
-        int n = entries.size();
-        String[][] columns = new String[6][n];
-        for (int i = 0; i < n; i++) {
-            Recorded e = entries.get(i);
-            String[] values = {cut(e.caller().name()), cut(String.join(",", new TreeSet<>(e.caller().roles()))),
-                    e.caller().jurisdiction() == null ? null : cut(e.caller().jurisdiction()), e.action().name(),
-                    e.target() == null ? null : cut(e.target()), cut(e.outcome())};
-            for (int col = 0; col < values.length; col++) {
-                columns[col][i] = values[col];
-            }
-        }
-        try (PreparedStatement st = c.prepareStatement("""
-                INSERT INTO audit_log (at, actor, roles, jurisdiction, action, target, outcome)
-                SELECT ?, actor, roles, jurisdiction, action, target, outcome
-                FROM unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[])
-                     WITH ORDINALITY AS e (actor, roles, jurisdiction, action, target, outcome, position)
-                ORDER BY position
-                """)) {
-            st.setObject(1, OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC));
-            for (int col = 0; col < columns.length; col++) {
-                st.setArray(col + 2, c.createArrayOf("text", columns[col]));
-            }
-            st.executeUpdate();
-        }
+    public static String[] columns(Caller caller, AuditAction action, String target, String outcome) {
+        return new String[] {cut(caller.name()), cut(String.join(",", new TreeSet<>(caller.roles()))),
+                caller.jurisdiction() == null ? null : cut(caller.jurisdiction()), action.name(),
+                target == null ? null : cut(target), cut(outcome)};
     }
 
     /** For what happens outside a change's transaction (a reload, a refusal that rolls everything else back). */

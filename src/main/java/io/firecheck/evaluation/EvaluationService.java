@@ -105,7 +105,7 @@ public class EvaluationService {
             return new Prepared(new Outcome(json(EvaluationResponse.of(null, doc, now, set, result)), false, null), null, null, doc,
                     result);
         }
-        UUID id = UUID.randomUUID();
+        UUID id = RandomIds.next();
         EvaluationEntity entity = new EvaluationEntity();
         entity.id = id;
         entity.inspectionId = doc.inspection().id();

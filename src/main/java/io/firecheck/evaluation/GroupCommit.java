@@ -5,17 +5,18 @@ import io.firecheck.audit.AuditLog;
 import io.firecheck.config.FirecheckConfig;
 import io.firecheck.security.Caller;
 import io.firecheck.web.ProblemMappers;
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import jakarta.persistence.EntityManager;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
@@ -29,14 +30,15 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.hibernate.Session;
+import javax.sql.DataSource;
 import org.jboss.logging.Logger;
 
 /**
  * Group commit of new evaluations: requests hand their row to a queue and wait; a writer thread takes every
- * row that is waiting, stores them with one multi-row INSERT (and one multi-row audit INSERT) in one
- * transaction, and completes each request's future only after COMMIT returned. Concurrent requests thus
- * share one transaction and one WAL fsync, with synchronous_commit on: a 201 still means the row is on disk.
+ * row that is waiting, stores them and their audit entries with one statement that is its own transaction,
+ * and completes each request's future only after that statement, and so its COMMIT, returned. Concurrent
+ * requests thus share one transaction and one WAL fsync, with synchronous_commit on: a 201 still means the
+ * row is on disk.
  *
  * <p>Rows whose building has an open supervision order are not written here: the order must be updated in
  * the same transaction, row by row under its lock, so they come back as {@link Written#NEEDS_ORDERS} and the
@@ -57,20 +59,19 @@ public class GroupCommit {
     static final class Pending {
         private static final int WAITING = 0, TAKEN = 1, ABANDONED = 2;
         final EvaluationEntity row;
-        final String auditOutcome;
-        final Caller submitter;
+        /** Its audit entry, written in the statement that stores the row. */
+        final String[] audit;
         final CompletableFuture<Written> written = new CompletableFuture<>();
         private final AtomicInteger state = new AtomicInteger(WAITING);
 
         Pending(EvaluationEntity row, Caller submitter) {
             this.row = row;
-            this.submitter = submitter;
-            this.auditOutcome = row.classification;
+            this.audit = AuditLog.columns(submitter, AuditAction.EVALUATION_STORED, "evaluation " + row.id, row.classification);
         }
     }
 
-    private final EntityManager em;
-    private final AuditLog audit;
+    private final DataSource dataSource;
+    private final Clock clock;
     private final EvaluationListener listener;
     private final FirecheckConfig.Store config;
     /** Submissions, each one request's rows (a batch's chunk), kept together in one group. */
@@ -78,10 +79,10 @@ public class GroupCommit {
     private final List<Thread> writers = new ArrayList<>();
     private volatile boolean running = true;
 
-    public GroupCommit(EntityManager em, AuditLog audit, EvaluationListener listener, FirecheckConfig config) {
-        this.em = em;
+    public GroupCommit(DataSource dataSource, Clock clock, EvaluationListener listener, FirecheckConfig config) {
+        this.dataSource = dataSource;
+        this.clock = clock;
         this.listener = listener;
-        this.audit = audit;
         this.config = config.store();
     }
 
@@ -169,13 +170,14 @@ public class GroupCommit {
         // one order of inspection ids in every group: two writers never wait on each other's rows in a cycle
         group.sort(Comparator.comparing(p -> p.row.inspectionId));
         try {
-            List<Written> outcomes = QuarkusTransaction.requiringNew().call(() -> store(group));
+            List<Written> outcomes = store(group);
             for (int i = 0; i < group.size(); i++) {
                 group.get(i).written.complete(outcomes.get(i));
             }
-        } catch (RuntimeException e) {
+        } catch (SQLException | RuntimeException e) {
             if (group.size() == 1 || ProblemMappers.databaseUnavailable(e)) {
-                group.forEach(p -> p.written.completeExceptionally(e));
+                RuntimeException failed = e instanceof RuntimeException r ? r : new IllegalStateException("evaluation not stored", e);
+                group.forEach(p -> p.written.completeExceptionally(failed));
                 return;
             }
             LOG.debugf("a group of %d failed (%s); storing its rows one by one", group.size(), e.getMessage());
@@ -185,57 +187,75 @@ public class GroupCommit {
         }
     }
 
-    /** In one transaction: the rows of buildings the listener does not follow, and their audit entries. */
-    private List<Written> store(List<Pending> group) {
-        return em.unwrap(Session.class).doReturningWork(c -> {
+    /**
+     * On one connection in autocommit: the buildings the listener follows (a read, no transaction to keep
+     * open), then one statement that inserts the other rows and the audit entries of those it inserted. That
+     * statement is its own transaction: PostgreSQL answers it after its COMMIT, so two round trips and one
+     * fsync per group, and no transaction left open while this thread waits for a core.
+     */
+    private List<Written> store(List<Pending> group) throws SQLException {
+        try (Connection c = dataSource.getConnection()) {
+            if (!c.getAutoCommit()) {
+                c.setAutoCommit(true);
+            }
             Set<String> withOrder = listener.follows(c, group.stream().map(p -> p.row.buildingId).distinct().toList());
             List<Pending> plain = group.stream().filter(p -> !withOrder.contains(p.row.buildingId)).toList();
             Set<UUID> inserted = insert(c, plain);
-            List<AuditLog.Recorded> entries = new ArrayList<>();
-            for (Pending p : plain) {
-                if (inserted.contains(p.row.id)) {
-                    entries.add(new AuditLog.Recorded(p.submitter, AuditAction.EVALUATION_STORED, "evaluation " + p.row.id,
-                            p.auditOutcome));
-                }
-            }
-            audit.recordAll(c, entries);
             return group.stream().map(p -> withOrder.contains(p.row.buildingId) ? Written.NEEDS_ORDERS
                     : inserted.contains(p.row.id) ? Written.STORED : Written.DUPLICATE).toList();
-        });
+        }
     }
 
-    /** One statement for any number of rows (arrays, not a VALUES list): one plan, one round trip. */
-    private static Set<UUID> insert(Connection c, List<Pending> rows) throws SQLException {
+    /** One statement for any number of rows and their audit entries (arrays, not a VALUES list): one plan, one round trip. */
+    private Set<UUID> insert(Connection c, List<Pending> rows) throws SQLException {
         Set<UUID> inserted = new HashSet<>();
         if (rows.isEmpty()) {
             return inserted;
         }
         int n = rows.size();
-        Object[][] columns = new Object[11][n];
+        Object[][] columns = new Object[17][n];
         for (int i = 0; i < n; i++) {
-            EvaluationEntity e = rows.get(i).row;
+            Pending p = rows.get(i);
+            EvaluationEntity e = p.row;
             Object[] values = {e.id.toString(), e.inspectionId, e.buildingId, e.jurisdiction, e.inspectionDate.toString(),
                     e.classification, e.ruleSetVersion, e.evaluatedAt.toString(), e.document, e.result, e.submittedBy};
             for (int col = 0; col < values.length; col++) {
                 columns[col][i] = values[col];
             }
+            for (int col = 0; col < p.audit.length; col++) {
+                columns[values.length + col][i] = p.audit[col];
+            }
         }
         try (PreparedStatement st = c.prepareStatement("""
-                INSERT INTO evaluation (id, inspection_id, building_id, jurisdiction, inspection_date, classification,
-                                        rule_set_version, evaluated_at, document, result, submitted_by)
-                SELECT id::uuid, inspection_id, building_id, jurisdiction, inspection_date::date, classification,
-                       rule_set_version, evaluated_at::timestamptz, document::jsonb, result::jsonb, submitted_by
-                FROM unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[],
-                            ?::text[], ?::text[], ?::text[])
-                     WITH ORDINALITY AS r (id, inspection_id, building_id, jurisdiction, inspection_date, classification,
-                                           rule_set_version, evaluated_at, document, result, submitted_by, position)
-                ORDER BY position
-                ON CONFLICT (inspection_id) DO NOTHING
-                RETURNING id
+                WITH r AS (
+                    SELECT id::uuid AS id, inspection_id, building_id, jurisdiction, inspection_date::date AS inspection_date,
+                           classification, rule_set_version, evaluated_at::timestamptz AS evaluated_at,
+                           document::jsonb AS document, result::jsonb AS result, submitted_by,
+                           actor, roles, actor_jurisdiction, action, target, outcome, position
+                    FROM unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[],
+                                ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[])
+                         WITH ORDINALITY AS u (id, inspection_id, building_id, jurisdiction, inspection_date, classification,
+                                               rule_set_version, evaluated_at, document, result, submitted_by,
+                                               actor, roles, actor_jurisdiction, action, target, outcome, position)
+                ), stored AS (
+                    INSERT INTO evaluation (id, inspection_id, building_id, jurisdiction, inspection_date, classification,
+                                            rule_set_version, evaluated_at, document, result, submitted_by)
+                    SELECT id, inspection_id, building_id, jurisdiction, inspection_date, classification,
+                           rule_set_version, evaluated_at, document, result, submitted_by
+                    FROM r ORDER BY position
+                    ON CONFLICT (inspection_id) DO NOTHING
+                    RETURNING id
+                ), audited AS (
+                    INSERT INTO audit_log (at, actor, roles, jurisdiction, action, target, outcome)
+                    SELECT ?, actor, roles, actor_jurisdiction, action, target, outcome
+                    FROM r JOIN stored USING (id) ORDER BY position
+                )
+                SELECT id FROM stored
                 """)) {
             for (int col = 0; col < columns.length; col++) {
                 st.setArray(col + 1, c.createArrayOf("text", columns[col]));
             }
+            st.setObject(columns.length + 1, OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC));
             try (ResultSet rs = st.executeQuery()) {
                 while (rs.next()) {
                     inserted.add(rs.getObject(1, UUID.class));

@@ -75,37 +75,17 @@ class GroupCommitTest {
 
     @Test
     void aRowTheDatabaseRefusesFailsOnlyItselfInItsGroup() throws Exception {
-        BatchIsolationTest.sql("""
-                CREATE OR REPLACE FUNCTION refuse_doomed_group() RETURNS trigger AS $$
-                BEGIN
-                  IF NEW.building_id LIKE 'DOOMED-%' THEN RAISE EXCEPTION 'refused by test trigger'; END IF;
-                  RETURN NEW;
-                END $$ LANGUAGE plpgsql""");
-        BatchIsolationTest.sql("CREATE TRIGGER refuse_doomed_group BEFORE INSERT ON evaluation FOR EACH ROW "
-                + "EXECUTE FUNCTION refuse_doomed_group()");
-        try {
-            Caller client = new Caller("group-test", Set.of("client"), null);
-            List<EvaluationService.Prepared> items = new ArrayList<>();
-            for (int i = 0; i < 6; i++) {
-                items.add(service.prepare(TestDocs.tower(i == 2 ? "DOOMED-" + UUID.randomUUID() : "G-" + UUID.randomUUID()),
-                        false, client));
-            }
-            List<Object> outcomes = service.store(items, client);
-            Set<String> ids = new HashSet<>();
-            for (int i = 0; i < items.size(); i++) {
-                if (i == 2) {
-                    assertInstanceOf(RuntimeException.class, outcomes.get(i));
-                } else {
-                    EvaluationService.Outcome o = assertInstanceOf(EvaluationService.Outcome.class, outcomes.get(i));
-                    assertTrue(o.created());
-                    ids.add(o.id());
-                }
-            }
-            assertEquals(5, rows(ids).count);
-            given().get("/api/v1/buildings/" + items.get(2).row().buildingId + "/evaluations").then().body("total", equalTo(0));
-        } finally {
-            BatchIsolationTest.sql("DROP TRIGGER IF EXISTS refuse_doomed_group ON evaluation");
-        }
+        storeSixOneRefused("CREATE TRIGGER refuse_in_group BEFORE INSERT ON evaluation FOR EACH ROW", 2);
+    }
+
+    /**
+     * The group's one statement is its transaction: a row refused only at COMMIT (a deferred trigger) fails the
+     * shared commit, and then only its own request; no row of the failed commit was acknowledged before it.
+     */
+    @Test
+    void aCommitThatFailsForOneRowFailsOnlyThatRowsRequest() throws Exception {
+        storeSixOneRefused("CREATE CONSTRAINT TRIGGER refuse_in_group AFTER INSERT ON evaluation "
+                + "DEFERRABLE INITIALLY DEFERRED FOR EACH ROW", 3);
     }
 
     @Test
@@ -143,6 +123,50 @@ class GroupCommitTest {
                 .body("[3].result.supervisionOrder.status", equalTo("PENDING_ACCEPTANCE"));
         given().get("/api/v1/supervision-orders?buildingId=" + building).then()
                 .body("total", equalTo(1)).body("items[0].status", equalTo("PENDING_ACCEPTANCE"));
+    }
+
+    /**
+     * Six towers stored as one group while the trigger (its CREATE up to EXECUTE) refuses the one at index
+     * refused: that one fails, the other five are created, stored and audited, and the refused one left neither
+     * a row nor an audit entry.
+     */
+    private void storeSixOneRefused(String trigger, int refused) throws Exception {
+        BatchIsolationTest.sql("""
+                CREATE OR REPLACE FUNCTION refuse_in_group() RETURNS trigger AS $$
+                BEGIN
+                  IF NEW.building_id LIKE 'REFUSED-%' THEN RAISE EXCEPTION 'refused by test trigger'; END IF;
+                  RETURN NEW;
+                END $$ LANGUAGE plpgsql""");
+        BatchIsolationTest.sql(trigger + " EXECUTE FUNCTION refuse_in_group()");
+        try {
+            storeSix(refused);
+        } finally {
+            BatchIsolationTest.sql("DROP TRIGGER IF EXISTS refuse_in_group ON evaluation");
+        }
+    }
+
+    private void storeSix(int refused) {
+        Caller client = new Caller("group-test", Set.of("client"), null);
+        List<EvaluationService.Prepared> items = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            items.add(service.prepare(TestDocs.tower((i == refused ? "REFUSED-" : "G-") + UUID.randomUUID()), false, client));
+        }
+        List<Object> outcomes = service.store(items, client);
+        Set<String> ids = new HashSet<>();
+        for (int i = 0; i < items.size(); i++) {
+            if (i == refused) {
+                assertInstanceOf(RuntimeException.class, outcomes.get(i));
+            } else {
+                EvaluationService.Outcome o = assertInstanceOf(EvaluationService.Outcome.class, outcomes.get(i));
+                assertTrue(o.created());
+                ids.add(o.id());
+            }
+        }
+        Rows stored = rows(ids);
+        assertEquals(5, stored.count);
+        assertEquals(5, stored.audited);
+        assertEquals(0, rows(Set.of(items.get(refused).row().id.toString())).audited, "no audit entry for the refused row");
+        given().get("/api/v1/buildings/" + items.get(refused).row().buildingId + "/evaluations").then().body("total", equalTo(0));
     }
 
     record Rows(int count, int audited, int transactions) {
