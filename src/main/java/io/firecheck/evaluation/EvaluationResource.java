@@ -1,7 +1,5 @@
 package io.firecheck.evaluation;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.firecheck.inspection.InspectionDocument;
 import io.firecheck.security.CurrentCaller;
 import io.firecheck.security.Roles;
@@ -36,13 +34,11 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
         + "(docs/api/inspection-document.md, docs/api/results-and-orders.md)")
 public class EvaluationResource {
     private final EvaluationService service;
-    private final ObjectMapper mapper;
     private final BatchEvaluations batch;
     private final CurrentCaller caller;
 
-    public EvaluationResource(EvaluationService service, ObjectMapper mapper, BatchEvaluations batch, CurrentCaller caller) {
+    public EvaluationResource(EvaluationService service, BatchEvaluations batch, CurrentCaller caller) {
         this.service = service;
-        this.mapper = mapper;
         this.batch = batch;
         this.caller = caller;
     }
@@ -71,8 +67,7 @@ public class EvaluationResource {
                              @QueryParam("dryRun") String dryRun) throws IOException {
         boolean dry = QueryParams.bool("dryRun", dryRun, false);
         // the body was read (and its size limited) on the event loop by BodySizeLimit
-        JsonNode tree = body == null || body.length == 0 ? null : mapper.readTree(body);
-        EvaluationService.Outcome outcome = service.evaluate(tree, dry, caller.get());
+        EvaluationService.Outcome outcome = service.evaluate(body, dry, caller.get());
         if (outcome.created()) {
             return Response.created(URI.create("/api/v1/evaluations/" + outcome.id())).entity(outcome.json()).build();
         }
