@@ -13,6 +13,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
 import java.util.function.BiConsumer;
+import org.hibernate.validator.HibernateValidatorFactory;
 
 /**
  * Everything that makes a document invalid, as JSON paths: Bean Validation on the records plus the
@@ -28,10 +29,11 @@ public final class DocumentChecks {
     /**
      * With a validator that walks the whole document without asking JPA first: the service's default one asks,
      * for each nested record, whether that "entity attribute" is loaded (reflection, then a cache lookup), and the
-     * answer for a record is always yes.
+     * answer for a record is always yes. Nor are the answers cached per validation (a hash map whose keys collide).
      */
     public static DocumentChecks of(ValidatorFactory validators) {
-        return new DocumentChecks(validators.usingContext().traversableResolver(EVERY_PROPERTY).getValidator());
+        return new DocumentChecks(validators.unwrap(HibernateValidatorFactory.class).usingContext()
+                .traversableResolver(EVERY_PROPERTY).enableTraversableResolverResultCache(false).getValidator());
     }
 
     private static final TraversableResolver EVERY_PROPERTY = new TraversableResolver() {
