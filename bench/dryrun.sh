@@ -9,22 +9,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 duration=${1:-15s}
 connections=${2:-4}
-port=${PORT:-8110}
-management_port=${MANAGEMENT_PORT:-8111}
-schema=${SCHEMA:-firecheck_eval}
-db=${DB:-fc_eval}
-QUARKUS_HTTP_PORT=$port QUARKUS_MANAGEMENT_PORT=$management_port FIRECHECK_DATABASE_SCHEMA=$schema \
-QUARKUS_DATASOURCE_JDBC_URL=jdbc:postgresql://127.0.0.1:5432/$db \
-    java ${JAVA_OPTS:-} -jar "${APP:-target/quarkus-app}/quarkus-run.jar" > target/dryrun-service.log 2>&1 &
-pid=$!
-trap 'kill $pid 2>/dev/null; wait $pid 2>/dev/null; psql -h 127.0.0.1 -U postgres -d '$db' -qc "DROP SCHEMA IF EXISTS '$schema' CASCADE" >/dev/null' EXIT
-for _ in $(seq 1 90); do
-  curl -sf "http://127.0.0.1:$management_port/q/health/ready" >/dev/null && break
-  sleep 1
-done
-FIRECHECK_TOKEN=$(bin/firecheck token --role client --name dryrun-bench)
-export FIRECHECK_TOKEN
-base="http://127.0.0.1:$port"
+source bench/service.sh
 run() { # name, then wrk's arguments
   local name=$1; shift
   printf '%-58s' "$name"

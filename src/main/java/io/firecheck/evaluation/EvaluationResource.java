@@ -1,7 +1,5 @@
 package io.firecheck.evaluation;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.firecheck.inspection.InspectionDocument;
 import io.firecheck.security.CurrentCaller;
 import io.firecheck.security.Roles;
@@ -29,6 +27,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestResponse;
 
 @Path("/api/v1")
 @Produces(MediaType.APPLICATION_JSON)
@@ -36,13 +35,11 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
         + "(docs/api/inspection-document.md, docs/api/results-and-orders.md)")
 public class EvaluationResource {
     private final EvaluationService service;
-    private final ObjectMapper mapper;
     private final BatchEvaluations batch;
     private final CurrentCaller caller;
 
-    public EvaluationResource(EvaluationService service, ObjectMapper mapper, BatchEvaluations batch, CurrentCaller caller) {
+    public EvaluationResource(EvaluationService service, BatchEvaluations batch, CurrentCaller caller) {
         this.service = service;
-        this.mapper = mapper;
         this.batch = batch;
         this.caller = caller;
     }
@@ -65,18 +62,18 @@ public class EvaluationResource {
     @APIResponse(responseCode = "413", description = "The body is larger than 1 MiB")
     @APIResponse(responseCode = "503", description = "The database cannot be reached; nothing stored. Retry after Retry-After "
             + "seconds with the same document")
-    public Response evaluate(@RequestBody(required = true, content = @Content(schema = @Schema(implementation = InspectionDocument.class)))
+    // RestResponse<String>, not Response: the answer's writer is then chosen once at build time, not looked up per request
+    public RestResponse<String> evaluate(@RequestBody(required = true, content = @Content(schema = @Schema(implementation = InspectionDocument.class)))
                              byte[] body,
                              @Parameter(description = "true: evaluate without storing anything", schema = @Schema(type = SchemaType.BOOLEAN, defaultValue = "false"))
                              @QueryParam("dryRun") String dryRun) throws IOException {
         boolean dry = QueryParams.bool("dryRun", dryRun, false);
         // the body was read (and its size limited) on the event loop by BodySizeLimit
-        JsonNode tree = body == null || body.length == 0 ? null : mapper.readTree(body);
-        EvaluationService.Outcome outcome = service.evaluate(tree, dry, caller.get());
+        EvaluationService.Outcome outcome = service.evaluate(body, dry, caller.get());
         if (outcome.created()) {
-            return Response.created(URI.create("/api/v1/evaluations/" + outcome.id())).entity(outcome.json()).build();
+            return RestResponse.ResponseBuilder.<String>created(URI.create("/api/v1/evaluations/" + outcome.id())).entity(outcome.json()).build();
         }
-        return Response.ok(outcome.json()).build();
+        return RestResponse.ok(outcome.json());
     }
 
     @POST

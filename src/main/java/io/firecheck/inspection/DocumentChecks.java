@@ -3,13 +3,17 @@ package io.firecheck.inspection;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ElementKind;
 import jakarta.validation.Path;
+import jakarta.validation.TraversableResolver;
 import jakarta.validation.Validator;
+import jakarta.validation.ValidatorFactory;
+import java.lang.annotation.ElementType;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
 import java.util.function.BiConsumer;
+import org.hibernate.validator.HibernateValidatorFactory;
 
 /**
  * Everything that makes a document invalid, as JSON paths: Bean Validation on the records plus the
@@ -21,6 +25,28 @@ public final class DocumentChecks {
     public DocumentChecks(Validator validator) {
         this.validator = validator;
     }
+
+    /**
+     * With a validator that walks the whole document without asking JPA first: the service's default one asks,
+     * for each nested record, whether that "entity attribute" is loaded (reflection, then a cache lookup), and the
+     * answer for a record is always yes. Nor are the answers cached per validation (a hash map whose keys collide).
+     */
+    public static DocumentChecks of(ValidatorFactory validators) {
+        return new DocumentChecks(validators.unwrap(HibernateValidatorFactory.class).usingContext()
+                .traversableResolver(EVERY_PROPERTY).enableTraversableResolverResultCache(false).getValidator());
+    }
+
+    private static final TraversableResolver EVERY_PROPERTY = new TraversableResolver() {
+        @Override
+        public boolean isReachable(Object bean, Path.Node property, Class<?> rootBeanType, Path pathToProperty, ElementType type) {
+            return true;
+        }
+
+        @Override
+        public boolean isCascadable(Object bean, Path.Node property, Class<?> rootBeanType, Path pathToProperty, ElementType type) {
+            return true;
+        }
+    };
 
     /** Every violation, sorted by field; ruleIds are the inspection rules correctedOnSite may name. */
     public List<Violation> check(InspectionDocument doc, LocalDate today, Set<String> ruleIds) {

@@ -3,6 +3,7 @@ package io.firecheck.inspection;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -17,21 +18,40 @@ import java.util.stream.Collectors;
 public final class DocumentReader {
     private final ObjectMapper mapper;
     private final DocumentChecks checks;
+    private final StrictBinding strict;
 
     public DocumentReader(ObjectMapper mapper, DocumentChecks checks) {
         this.mapper = mapper;
         this.checks = checks;
+        this.strict = new StrictBinding(mapper);
+    }
+
+    /**
+     * A request body: a valid document is parsed once, straight into the records; any other body is read as a
+     * tree by {@link #read(JsonNode, LocalDate, Set)}, which gives every answer (a malformed body's
+     * JsonProcessingException, or every problem at once).
+     */
+    public InspectionDocument read(byte[] body, LocalDate today, Set<String> ruleIds) throws IOException {
+        InspectionDocument doc = body == null || body.length == 0 ? null : strict.bind(body);
+        if (doc == null) {
+            return read(body == null || body.length == 0 ? null : mapper.readTree(body), today, ruleIds);
+        }
+        return checked(doc, new ArrayList<>(), Set.of(), today, ruleIds);
     }
 
     /** ruleIds: the inspection rules of the active set, which {@code correctedOnSite} may name. */
     public InspectionDocument read(JsonNode node, LocalDate today, Set<String> ruleIds) {
         JsonShape.Checked shape = JsonShape.check(node, InspectionDocument.class);
         List<Violation> violations = new ArrayList<>(shape.violations());
-        InspectionDocument doc = null;
-        if (shape.sanitized() != null) {
-            doc = bind(shape.sanitized());
-            // a value removed for its shape is reported once, not again as "must not be null"
-            Set<String> reported = shape.violations().stream().map(Violation::field).collect(Collectors.toSet());
+        // a value removed for its shape is reported once, not again as "must not be null"
+        Set<String> reported = shape.violations().stream().map(Violation::field).collect(Collectors.toSet());
+        return checked(shape.sanitized() == null ? null : bind(shape.sanitized()), violations, reported, today, ruleIds);
+    }
+
+    /** The document unless it or the shape check has problems: then all of them, sorted, in one exception. */
+    private InspectionDocument checked(InspectionDocument doc, List<Violation> violations, Set<String> reported, LocalDate today,
+                                       Set<String> ruleIds) {
+        if (doc != null) {
             checks.check(doc, today, ruleIds).stream().filter(v -> !reported.contains(v.field())).forEach(violations::add);
         }
         if (!violations.isEmpty()) {

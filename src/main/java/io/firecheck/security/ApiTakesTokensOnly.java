@@ -4,6 +4,7 @@ import io.firecheck.web.Problems;
 import io.quarkus.security.identity.CurrentIdentityAssociation;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 
@@ -22,7 +23,8 @@ public class ApiTakesTokensOnly {
     @ServerRequestFilter(preMatching = true)
     public Uni<Response> refuseSessions(ContainerRequestContext request) {
         String path = request.getUriInfo().getPath();
-        if (!path.startsWith("/api/") && !path.equals("/api")) {
+        // a console session (form or OIDC sign-in) comes in a cookie: without any, the identity need not be awaited
+        if (!path.startsWith("/api/") && !path.equals("/api") || request.getHeaderString(HttpHeaders.COOKIE) == null) {
             return Uni.createFrom().nullItem();
         }
         return identity.getDeferredIdentity().map(id -> id.getAttribute(Caller.CONSOLE_USER_ATTRIBUTE) == null ? null
