@@ -33,20 +33,31 @@ public final class RuleSetLoader {
     private final Clock clock;
     private final DrlCompiler compiler;
     private final CompiledRulesCache disk;
-    private final AbsentFieldProbe.Passed probed = new AbsentFieldProbe.Passed();
+    private final ProbeVerdicts verdicts;
 
+    /** Probe passes kept in this loader's memory. */
     public RuleSetLoader(Clock clock) {
-        this(clock, null);
+        this(clock, null, new MemoryProbeVerdicts());
     }
 
     public RuleSetLoader() {
         this(Clock.systemUTC());
     }
 
-    /** With {@code disk}, files and checked sets are kept between runs (the command-line tool); null: none. */
+    /** Compiled files and probe passes kept on disk between runs (the command-line tool). */
     public RuleSetLoader(Clock clock, CompiledRulesCache disk) {
+        this(clock, disk, disk);
+    }
+
+    /** Probe passes kept in {@code verdicts} (the service: shared by the cluster's instances of one build). */
+    public RuleSetLoader(Clock clock, ProbeVerdicts verdicts) {
+        this(clock, null, verdicts);
+    }
+
+    private RuleSetLoader(Clock clock, CompiledRulesCache disk, ProbeVerdicts verdicts) {
         this.clock = clock;
         this.disk = disk;
+        this.verdicts = verdicts;
         this.compiler = new DrlCompiler(disk);
     }
 
@@ -82,12 +93,15 @@ public final class RuleSetLoader {
         }
         RuleSet set = new RuleSet(version(files), clock.instant(), origin, List.copyOf(files.keySet()), catalogue, thresholds,
                 compiled.kieBase(), java.util.Collections.unmodifiableMap(new LinkedHashMap<>(files)));
-        // skipped when this build passed the same set before (the CLI's disk cache), or a passed set that
-        // differs only in display text (a reload or convergence in this process)
-        boolean checkedBefore = disk != null && disk.checked(set.version());
-        boolean probe = !checkedBefore && !probed.covers(files);
+        // skipped when a set of the same behaviour passed on this build: this set before, or one that differs only
+        // in display text (a wording fix), here or, with a shared store, on another instance of the build
+        String behaviour = behaviourKey(files);
+        boolean probe = !verdicts.passed(behaviour);
         if (probe) {
-            problems.addAll(probed.check(set, files));
+            problems.addAll(AbsentFieldProbe.check(set, files));
+            if (problems.isEmpty()) {
+                verdicts.recordPass(behaviour, set.version());
+            }
         }
         LOG.debugf("Rule set %s: metadata read in %d ms, absent-field probe %s in %d ms", set.version(),
                 (probeStarted - metadataStarted) / 1_000_000, probe ? "run" : "passed already",
@@ -97,9 +111,6 @@ public final class RuleSetLoader {
         }
         if (disk != null) {
             compiler.store(compiled.drl(), compiled.results());
-            if (!checkedBefore) {
-                disk.markChecked(set.version());
-            }
         }
         return set;
     }
@@ -118,6 +129,11 @@ public final class RuleSetLoader {
             throw new UncheckedIOException("cannot read the rules folder " + dir, e);
         }
         return files;
+    }
+
+    /** What the absent-field probe's verdict depends on in these files ({@link ProbeVerdicts}): hex sha256. */
+    public static String behaviourKey(Map<String, String> files) {
+        return AbsentFieldProbe.behaviourKey(files);
     }
 
     /** sha256 over each file's relative name and content, in name order: the version a rule set of these files has. */

@@ -84,6 +84,10 @@ class ClusterRulesTest {
 
     @AfterEach
     void backToTheShippedRules() throws Exception {
+        backToTheShippedRules(store);
+    }
+
+    static void backToTheShippedRules(RuleSetStore store) throws Exception {
         RuleSet shipped = new RuleSetLoader().load(Path.of("rules"));
         store.publish(shipped, "test-cleanup", Instant.now());
         assertEquals("ok", await(() -> shipped.version().equals(served()), CONVERGE_MILLIS));
@@ -157,8 +161,12 @@ class ClusterRulesTest {
         }
     }
 
-    /** Another instance's row, without a notification. */
     private void insert(String version, Map<String, String> files) throws Exception {
+        insert(dataSource, version, files);
+    }
+
+    /** Another instance's row, without a notification. */
+    static void insert(DataSource dataSource, String version, Map<String, String> files) throws Exception {
         try (Connection c = dataSource.getConnection(); PreparedStatement st = c.prepareStatement("""
                 INSERT INTO rule_set (version, files, rule_count, loaded_by, loaded_at, instance)
                 VALUES (?, CAST(? AS jsonb), 0, 'officer-on-b', now(), 'b')
