@@ -2,21 +2,20 @@ package io.firecheck.engine;
 
 import java.io.IOException;
 import java.net.URI;
-import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.util.Enumeration;
 import java.util.HexFormat;
 import java.util.TreeSet;
 import java.util.UUID;
 import java.util.stream.Stream;
+import org.kie.api.KieBase;
 
 /**
  * Names the build that compiles and checks rule sets: the JVM, the application's own classes by content, and
- * every library jar by file name (which carries its version) and size. Two processes started from one package
+ * the library jars by file name (which carries the version) and size. Two processes started from one package
  * (two pods of one image, two copies of target/quarkus-app) have the same identity; a rebuilt application, a
  * changed library or another JVM has another, so nothing checked by one build is taken on trust by the other.
  */
@@ -55,11 +54,7 @@ public final class BuildIdentity {
 
     /** The content hash of the jar or classes folder this class was loaded from. */
     private static String application() throws IOException {
-        var source = BuildIdentity.class.getProtectionDomain().getCodeSource();
-        if (source == null) {
-            throw new IOException("no code source");
-        }
-        Path p = Path.of(URI.create(source.getLocation().toString()));
+        Path p = codeSource(BuildIdentity.class);
         if (Files.isRegularFile(p)) {
             return sha256(Files.readAllBytes(p));
         }
@@ -73,20 +68,28 @@ public final class BuildIdentity {
         return HexFormat.of().formatHex(sha.digest());
     }
 
-    /** "name size" of every jar the class loader sees (each has a manifest), in name order. */
+    /**
+     * "name size" of every jar in the folder that holds Drools' API, in name order: in the packaged application
+     * (service and command-line tool alike) that is lib/main, every library by a name that carries its version.
+     * Listing a folder costs milliseconds; asking the class loader for every jar would open all of them.
+     */
     private static TreeSet<String> libraries() throws IOException {
+        Path folder = codeSource(KieBase.class).getParent();
         TreeSet<String> out = new TreeSet<>();
-        ClassLoader loader = BuildIdentity.class.getClassLoader();
-        Enumeration<URL> manifests = loader.getResources("META-INF/MANIFEST.MF");
-        while (manifests.hasMoreElements()) {
-            String url = manifests.nextElement().toString();
-            int bang = url.indexOf("!/");
-            if (url.startsWith("jar:") && bang > 0) {
-                Path jar = Path.of(URI.create(url.substring("jar:".length(), bang)));
-                out.add(jar.getFileName() + " " + (Files.isRegularFile(jar) ? Files.size(jar) : -1));
+        try (Stream<Path> jars = Files.list(folder)) {
+            for (Path jar : jars.filter(p -> p.toString().endsWith(".jar")).toList()) {
+                out.add(jar.getFileName() + " " + Files.size(jar));
             }
         }
         return out;
+    }
+
+    private static Path codeSource(Class<?> type) throws IOException {
+        var source = type.getProtectionDomain().getCodeSource();
+        if (source == null) {
+            throw new IOException("no code source for " + type.getName());
+        }
+        return Path.of(URI.create(source.getLocation().toString()));
     }
 
     private static void update(MessageDigest sha, String text) {
