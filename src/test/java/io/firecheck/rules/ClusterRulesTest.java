@@ -84,10 +84,6 @@ class ClusterRulesTest {
 
     @AfterEach
     void backToTheShippedRules() throws Exception {
-        backToTheShippedRules(store);
-    }
-
-    static void backToTheShippedRules(RuleSetStore store) throws Exception {
         RuleSet shipped = new RuleSetLoader().load(Path.of("rules"));
         store.publish(shipped, "test-cleanup", Instant.now());
         assertEquals("ok", await(() -> shipped.version().equals(served()), CONVERGE_MILLIS));
@@ -156,6 +152,28 @@ class ClusterRulesTest {
                     .body("rules.find { it.id == 'SHAFT-WALL-RATING' }.title", equalTo("Shaft wall rating, new image"));
             given().get("/api/v1/rules/reloads").then().body("[0].outcome", equalTo("ACTIVATED"))
                     .body("[0].by", equalTo("startup"));
+        } finally {
+            Files.writeString(drl, original);
+        }
+    }
+
+    /**
+     * A reload compares its candidate with the set this instance serves. When another instance's set became the
+     * cluster's newest meanwhile (here: before this instance has taken it), the reload publishes nothing (409) and
+     * that set is neither overwritten nor lost: it is served here next.
+     */
+    @Test
+    void aReloadDoesNotOverwriteASetAcceptedElsewhereMeanwhile() throws Exception {
+        RuleSet other = variant("Shaft wall rating, accepted on B meanwhile");
+        Path drl = RULES.resolve("shafts.drl");
+        String original = Files.readString(drl);
+        try {
+            Files.writeString(drl, original.replace(TITLE, "@title(\"Shaft wall rating, reloaded here\")"));
+            insert(other.version(), other.sources()); // this instance hears of it at its next check
+            given().post("/api/v1/rules/reload").then().statusCode(409)
+                    .body("detail", containsString(other.version()));
+            assertEquals(other.version(), store.newest().orElseThrow().version());
+            assertEquals("ok", await(() -> other.version().equals(served()), CONVERGE_MILLIS));
         } finally {
             Files.writeString(drl, original);
         }

@@ -49,7 +49,7 @@ class ProbeVerdictStoreTest {
 
     @AfterEach
     void backToTheShippedRules() throws Exception {
-        ClusterRulesTest.backToTheShippedRules(store);
+        ServedRules.backToShipped(store);
     }
 
     @Test
