@@ -34,6 +34,11 @@ public final class RuleSetLoader {
     private final DrlCompiler compiler;
     private final CompiledRulesCache disk;
     private final ProbeVerdicts verdicts;
+    /** The KieBase of the last set this loader made, with its rule files and sessions; null before the first. */
+    private volatile Built last;
+
+    private record Built(Map<String, String> drl, KieBase kieBase, SessionPool sessions) {
+    }
 
     /** Probe passes kept in this loader's memory. */
     public RuleSetLoader(Clock clock) {
@@ -91,8 +96,11 @@ public final class RuleSetLoader {
             throw new RuleSetInvalidException(CompileMessages.forOfficers(sorted(problems),
                     new CompileMessages.Names(thresholds.asMap().keySet())));
         }
+        Built built = compiled.reused() != null ? compiled.reused()
+                : new Built(compiled.drl(), compiled.kieBase(), SessionPool.forMachine(compiled.kieBase()));
         RuleSet set = new RuleSet(version(files), clock.instant(), origin, List.copyOf(files.keySet()), catalogue, thresholds,
-                compiled.kieBase(), java.util.Collections.unmodifiableMap(new LinkedHashMap<>(files)));
+                compiled.kieBase(), java.util.Collections.unmodifiableMap(new LinkedHashMap<>(files)),
+                RuleSet.Prepared.of(catalogue, compiled.kieBase(), built.sessions()));
         // skipped when a set of the same behaviour passed on this build: this set before, or one that differs only
         // in display text (a wording fix), here or, with a shared store, on another instance of the build
         String behaviour = behaviourKey(files);
@@ -112,6 +120,7 @@ public final class RuleSetLoader {
         if (disk != null) {
             compiler.store(compiled.drl(), compiled.results());
         }
+        last = built;
         return set;
     }
 
@@ -171,8 +180,15 @@ public final class RuleSetLoader {
         DataChecks.problems(th).forEach(p -> problems.add(new RuleProblem(Thresholds.FILE, 0, p + " (the determination needs it)")));
     }
 
-    /** A KieBase of the files that compile; {@code broken} when some did not (their problems are reported). */
-    private record Compiled(KieBase kieBase, boolean broken, Map<String, String> drl, List<DrlCompiler.FileResult> results) {
+    /**
+     * A KieBase of the files that compile; {@code broken} when some did not (their problems are reported);
+     * {@code reused}: the last set's, when this is its KieBase.
+     */
+    private record Compiled(KieBase kieBase, boolean broken, Map<String, String> drl, List<DrlCompiler.FileResult> results,
+                            Built reused) {
+        Compiled(KieBase kieBase, boolean broken, Map<String, String> drl, List<DrlCompiler.FileResult> results) {
+            this(kieBase, broken, drl, results, null);
+        }
     }
 
     /**
@@ -188,6 +204,14 @@ public final class RuleSetLoader {
         });
         if (drl.isEmpty()) {
             return new Compiled(null, true, drl, List.of());
+        }
+        // the same rule files as the last set (a change of thresholds only, or the same set again): its KieBase
+        // serves as it is, with its sessions and the constraints its evaluations have compiled and warmed. Thresholds
+        // are a global set at each evaluation, never compiled in.
+        Built previous = last;
+        if (previous != null && previous.drl().equals(drl)) {
+            LOG.debugf("Same %d DRL file(s) as the last rule set: its KieBase taken as it is", drl.size());
+            return new Compiled(previous.kieBase(), false, drl, List.of(), previous);
         }
         long started = System.nanoTime();
         List<DrlCompiler.FileResult> results = compiler.compile(drl);
