@@ -24,6 +24,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Supplier;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.jboss.logging.Logger;
 
@@ -112,7 +113,7 @@ public class RuleReloader {
     }
 
     /** Runs a reload and records it in the audit log, a publish refused for a newer cluster set too. */
-    private ReloadOutcome audited(Caller caller, java.util.function.Supplier<ReloadOutcome> reload) {
+    private ReloadOutcome audited(Caller caller, Supplier<ReloadOutcome> reload) {
         ReloadOutcome outcome;
         try {
             outcome = reload.get();
