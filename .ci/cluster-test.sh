@@ -2,7 +2,8 @@
 # Cluster test: two instances of the packaged service (target/quarkus-app/quarkus-run.jar) as separate
 # processes on two ports, on one database in a schema of their own, and what a city running them behind a
 # load balancer relies on:
-#   1. a rule reload on A is served by B within CONVERGE_LIMIT_MS (default 2000) of A's answer;
+#   1. a rule reload on A is served by B within CONVERGE_LIMIT_MS (default 2000) of A's answer: a change of
+#      wording, then a change of behaviour (a threshold) that B's evaluation of a document must follow;
 #   2. 20 concurrent major evaluations of one building, split over A and B, give one supervision order;
 #   3. an overdue order is escalated once although both instances run the escalation job;
 #   4. SIGTERM of A under load: no request that A or B answered fails, no acknowledged evaluation is lost.
@@ -127,18 +128,21 @@ await_ready "$PORT_B" || { fail "instance B did not become ready (log: $WORK/b.l
 echo "A (pid $PID_A) on $PORT_A and B (pid $PID_B) on $PORT_B, schema $SCHEMA of database $DB"
 
 # ---- 1. reload on A, served by B ----
-sed -i 's/@title("Shaft wall fire resistance below 1.00 h")/@title("Shaft wall rating (cluster test)")/' "$WORK/rules-a/shafts.drl"
-t_reload=$(now_ms)
-reload=$(api --max-time 300 -X POST "$A/api/v1/rules/reload") # compile + gate: slow on a busy machine
-new_version=$(jq -r .version <<<"$reload")
-t0=$(now_ms)
-echo "reload on A (compile and gate there) took $((t0 - t_reload)) ms, answered at $(date -d "@${t0:0:-3}.${t0: -3}" +%T.%3N)"
-if [ "$(jq -r .outcome <<<"$reload")" != ACTIVATED ]; then
-  fail "reload on A: expected ACTIVATED, got $reload"
-else
-  waited=-1
+# A reload on A of what the caller changed in A's rules folder, then B polled every 50 ms with $2 (a command that
+# prints the version B uses) until it uses A's new version; $1 names the change. Sets new_version.
+reload_on_a_served_by_b() {
+  local what=$1 observe=$2 t_reload reload t0 waited=-1
+  t_reload=$(now_ms)
+  reload=$(api --max-time 300 -X POST "$A/api/v1/rules/reload") # compile + gate: slow on a busy machine
+  new_version=$(jq -r .version <<<"$reload")
+  t0=$(now_ms)
+  echo "$what: reload on A (compile and gate there) took $((t0 - t_reload)) ms, answered at $(date -d "@${t0:0:-3}.${t0: -3}" +%T.%3N)"
+  if [ "$(jq -r .outcome <<<"$reload")" != ACTIVATED ]; then
+    fail "$what: reload on A: expected ACTIVATED, got $reload"
+    return 1
+  fi
   while [ $(($(now_ms) - t0)) -lt 120000 ]; do
-    if [ "$(served_version "$B")" = "$new_version" ]; then
+    if [ "$($observe)" = "$new_version" ]; then
       waited=$(($(now_ms) - t0))
       break
     fi
@@ -148,14 +152,47 @@ else
   grep -F -e "Heard of rule set $new_version" -e "Rule set $new_version" -e "Compiled " -e "Took the cluster's rule set $new_version" \
     "$WORK/b.log" | tail -n 4 | sed 's/^/  B: /'
   if [ "$waited" -ge 0 ] && [ "$waited" -le "$CONVERGE_LIMIT_MS" ]; then
-    pass "reload on A served by B ${waited} ms after A's answer (limit ${CONVERGE_LIMIT_MS} ms; A's reload took $((t0 - t_reload)) ms)"
+    pass "$what: reload on A served by B ${waited} ms after A's answer (limit ${CONVERGE_LIMIT_MS} ms; A's reload took $((t0 - t_reload)) ms)"
   elif [ "$waited" -ge 0 ]; then
-    fail "reload on A served by B only ${waited} ms after A's answer (limit ${CONVERGE_LIMIT_MS} ms)"
+    fail "$what: reload on A served by B only ${waited} ms after A's answer (limit ${CONVERGE_LIMIT_MS} ms)"
   else
-    fail "B still serves $(served_version "$B") 120 s after A accepted $new_version"
+    fail "$what: B still uses $($observe) 120 s after A accepted $new_version"
   fi
+}
+
+# A change of wording: B takes it without the absent-field probe (it only reads titles)
+served_by_b() { served_version "$B"; }
+sed -i 's/@title("Shaft wall fire resistance below 1.00 h")/@title("Shaft wall rating (cluster test)")/' "$WORK/rules-a/shafts.drl"
+if reload_on_a_served_by_b "a change of wording" served_by_b; then
   title=$(api "$B/api/v1/rules" | jq -r '.rules[] | select(.id == "SHAFT-WALL-RATING") | .title')
   [ "$title" = "Shaft wall rating (cluster test)" ] && pass "B answers with A's rule text" || fail "B's rule title: $title"
+fi
+
+# A change of behaviour: exits 4.75 m wide of 6.0 m (79.2 %) fall short of 80 %, not of 79 %. B takes the set
+# without probing it again (A recorded the probe's pass for this build) but compiles and gates it itself.
+NARROW=$(doc CLUSTER-NARROW-EXITS CLUSTER-NARROW | jq -c '.evacuation.exitWidthProvidedM = 4.75')
+evaluated_by_b() {
+  api -X POST "$B/api/v1/evaluations?dryRun=true" --data "$NARROW" | tee "$WORK/narrow.json" | jq -r .ruleSet.version
+}
+short_exits() { jq -r '[.findings[].ruleId] | index("EVAC-EXITS-SHORT") != null' "$WORK/narrow.json"; }
+evaluated_by_b >/dev/null
+before=$(short_exits)
+sed -i 's/^evacuation.exitWidth.minPercent = 80$/evacuation.exitWidth.minPercent = 79/' "$WORK/rules-a/thresholds.properties"
+if reload_on_a_served_by_b "a change of behaviour" evaluated_by_b; then
+  if [ "$before" = true ] && [ "$(short_exits)" = false ]; then
+    pass "B evaluates with A's threshold: exits 4.75/6.0 m short at 80 %, not at 79 %"
+  else
+    fail "B's EVAC-EXITS-SHORT on exits 4.75/6.0 m: $before before, $(short_exits) after the threshold went from 80 to 79 %"
+  fi
+fi
+# A probed every set B took (its start, both changes) and recorded the passes: B, of the same build, probed none
+metrics=$(curl -sf "http://127.0.0.1:$((PORT_B + MANAGEMENT_OFFSET))/q/metrics")
+probes_run=$(awk '/^firecheck_rule_probes_total\{.*probe="run"/ {print int($2)}' <<<"$metrics")
+probes_skipped=$(awk '/^firecheck_rule_probes_total\{.*probe="skipped"/ {print int($2)}' <<<"$metrics")
+if [ "${probes_run:-x}" = 0 ] && [ "${probes_skipped:-0}" -ge 3 ]; then
+  pass "B took A's sets without the absent-field probe ($probes_skipped skipped, none run): A recorded its passes"
+else
+  fail "B's absent-field probes: ${probes_run:-?} run, ${probes_skipped:-?} skipped (expected none run)"
 fi
 
 # ---- 2. concurrent major evaluations of one building over A and B ----

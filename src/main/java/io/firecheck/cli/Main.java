@@ -265,7 +265,7 @@ public final class Main {
     }
 
     /**
-     * A loader that keeps compiled files and checked sets in the folder bin/firecheck names (under target/), so
+     * A loader that keeps compiled files and probe passes in the folder bin/firecheck names (under target/), so
      * a run on unchanged rules skips the compiler and the probe; without that property, or if the folder cannot
      * be used, every run compiles.
      */
@@ -274,7 +274,7 @@ public final class Main {
         if (!dir.isBlank()) {
             try {
                 return new RuleSetLoader(Clock.systemUTC(), CompiledRulesCache.forThisBuild(Path.of(dir)));
-            } catch (IOException | RuntimeException e) {
+            } catch (RuntimeException e) {
                 System.err.println("firecheck: not using the cache " + dir + ": " + e.getMessage());
             }
         }

@@ -37,42 +37,6 @@ final class AbsentFieldProbe {
     }
 
     /**
-     * The probe's outcome for the rule sets this loader has passed, by {@link #behaviourKey}: a set that differs
-     * from one that passed only in the wording of titles, basis or rectification passes too, without 254
-     * evaluations (a wording fix is a common rule change). Any other difference (a condition, a consequence,
-     * other metadata, a threshold) probes again. Only passes are kept: a failure is always reported afresh.
-     */
-    static final class Passed {
-        private static final int ENTRIES = 32;
-        private final Map<String, Boolean> keys = new LinkedHashMap<>(64, 0.75f, true) {
-            @Override
-            protected boolean removeEldestEntry(Map.Entry<String, Boolean> eldest) {
-                return size() > ENTRIES;
-            }
-        };
-
-        /** Whether a set with the same behaviour as these files passed the probe here. */
-        boolean covers(Map<String, String> files) {
-            String key = behaviourKey(files);
-            synchronized (keys) {
-                return keys.get(key) != null;
-            }
-        }
-
-        /** {@link AbsentFieldProbe#check}, remembering a pass. */
-        List<RuleProblem> check(RuleSet set, Map<String, String> files) {
-            List<RuleProblem> problems = AbsentFieldProbe.check(set, files);
-            if (problems.isEmpty()) {
-                String key = behaviourKey(files);
-                synchronized (keys) {
-                    keys.put(key, Boolean.TRUE);
-                }
-            }
-            return problems;
-        }
-    }
-
-    /**
      * A hash of everything an evaluation's behaviour can depend on in these files: each file's name and text,
      * with the quoted text of {@code @title}, {@code @titleZh}, {@code @basis} and {@code @rectification}
      * blanked in rule headers (from {@code rule "…"} up to the first line that holds {@code when}, {@code then} or

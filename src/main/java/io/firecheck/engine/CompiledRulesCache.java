@@ -22,17 +22,17 @@ import org.drools.base.common.DroolsObjectOutputStream;
 import org.kie.api.definition.KiePackage;
 
 /**
- * Compiled rule files and checked rule sets kept on disk between runs of the command-line tool, so that a run
- * on unchanged rules neither compiles them again (Drools packages, serialized as Drools itself copies them) nor
- * runs the absent-field probe again. Everything is keyed by content: a file's entry by its name and text, a set's
- * mark by its version (every file's name and text), all under a folder of the build (the application's classes
- * and the libraries, Drools among them), so an edited rule, threshold or new build never meets an old entry.
+ * Compiled rule files and passes of the absent-field probe kept on disk between runs of the command-line tool, so
+ * that a run on unchanged rules neither compiles them again (Drools packages, serialized as Drools itself copies
+ * them) nor probes them again. Everything is keyed by content: a file's entry by its name and text, a pass by
+ * the set's behaviour key ({@link ProbeVerdicts}), all under a folder of the build ({@link BuildIdentity}), so an
+ * edited rule, threshold or new build never meets an old entry.
  *
  * An entry is trusted only if its checksum matches and it reads back: a corrupt or unreadable one is deleted and
  * the file compiled again. Only what {@link RuleSetLoader} saw make a valid set is written, never a broken set.
  * Any failure to read or write the cache only costs the time it would have saved.
  */
-public final class CompiledRulesCache {
+public final class CompiledRulesCache implements ProbeVerdicts {
     private static final byte[] MAGIC = "firecheck-drl-1\n".getBytes(StandardCharsets.US_ASCII);
     private static final int SHA_BYTES = 32;
     /** Twelve files in many versions each; the oldest entries go first. */
@@ -45,33 +45,9 @@ public final class CompiledRulesCache {
         this.dir = root.resolve(sha256(build.getBytes(StandardCharsets.UTF_8)).substring(0, 24));
     }
 
-    /**
-     * The cache of the running build: its class path, each jar by name, size and time, and the jar that holds
-     * this class by content (a rebuild may keep the size and the second).
-     */
-    public static CompiledRulesCache forThisBuild(Path root) throws IOException {
-        StringBuilder build = new StringBuilder(System.getProperty("java.vm.version")).append('\n');
-        Path own = ownJar();
-        for (String entry : System.getProperty("java.class.path").split(java.io.File.pathSeparator)) {
-            Path p = Path.of(entry);
-            if (Files.isRegularFile(p)) {
-                build.append(p.getFileName()).append(' ').append(Files.size(p)).append(' ')
-                        .append(Files.getLastModifiedTime(p).toMillis()).append('\n');
-            }
-        }
-        if (own != null) {
-            build.append(sha256(Files.readAllBytes(own)));
-        }
-        return new CompiledRulesCache(root, build.toString());
-    }
-
-    private static Path ownJar() {
-        try {
-            Path p = Path.of(CompiledRulesCache.class.getProtectionDomain().getCodeSource().getLocation().toURI());
-            return Files.isRegularFile(p) ? p : null;
-        } catch (Exception e) {
-            return null;
-        }
+    /** The cache of the running build ({@link BuildIdentity}). */
+    public static CompiledRulesCache forThisBuild(Path root) {
+        return new CompiledRulesCache(root, BuildIdentity.ofThisBuild());
     }
 
     /** The packages stored under {@code key}, or null when there are none that can be trusted. */
@@ -108,18 +84,19 @@ public final class CompiledRulesCache {
         prune();
     }
 
-    /** Whether a set of this version passed every check of {@link RuleSetLoader} in this build before. */
-    boolean checked(String version) {
-        byte[] payload = read(mark(version));
-        return payload != null && Arrays.equals(payload, version.getBytes(StandardCharsets.UTF_8));
+    @Override
+    public boolean passed(String behaviourKey) {
+        byte[] payload = read(mark(behaviourKey));
+        return payload != null && Arrays.equals(payload, behaviourKey.getBytes(StandardCharsets.UTF_8));
     }
 
-    void markChecked(String version) {
-        write(mark(version), version.getBytes(StandardCharsets.UTF_8));
+    @Override
+    public void recordPass(String behaviourKey, String version) {
+        write(mark(behaviourKey), behaviourKey.getBytes(StandardCharsets.UTF_8));
     }
 
-    private Path mark(String version) {
-        return dir.resolve(sha256(version.getBytes(StandardCharsets.UTF_8)) + ".checked");
+    private Path mark(String behaviourKey) {
+        return dir.resolve(sha256(behaviourKey.getBytes(StandardCharsets.UTF_8)) + ".probed");
     }
 
     /** The payload if the file is whole (magic, checksum, payload); a damaged file is deleted. */

@@ -37,10 +37,15 @@ public record RuleSet(
     public record Prepared(List<RuleInfo> inspectionRules, Set<String> inspectionRuleIds, List<Applicability.Plan> plans,
                            SessionPool sessions) {
         static Prepared of(Map<String, RuleInfo> catalogue, KieBase kieBase) {
+            return of(catalogue, kieBase, kieBase == null ? null : SessionPool.forMachine(kieBase));
+        }
+
+        /** With the sessions of another set of the same KieBase, which one pool serves. */
+        static Prepared of(Map<String, RuleInfo> catalogue, KieBase kieBase, SessionPool sessions) {
             List<RuleInfo> rules = catalogue.values().stream().filter(r -> r.level() != Level.SCOPE).toList();
             return new Prepared(rules, rules.stream().map(RuleInfo::id).collect(Collectors.toUnmodifiableSet()),
                     rules.stream().sorted(Comparator.comparing(RuleInfo::id)).map(Applicability.Plan::of).toList(),
-                    kieBase == null ? null : SessionPool.forMachine(kieBase));
+                    sessions);
         }
     }
 

@@ -33,20 +33,36 @@ public final class RuleSetLoader {
     private final Clock clock;
     private final DrlCompiler compiler;
     private final CompiledRulesCache disk;
-    private final AbsentFieldProbe.Passed probed = new AbsentFieldProbe.Passed();
+    private final ProbeVerdicts verdicts;
+    /** The KieBase of the last set this loader made, with its rule files and sessions; null before the first. */
+    private volatile Built last;
 
+    private record Built(Map<String, String> drl, KieBase kieBase, SessionPool sessions) {
+    }
+
+    /** Probe passes kept in this loader's memory. */
     public RuleSetLoader(Clock clock) {
-        this(clock, null);
+        this(clock, null, new MemoryProbeVerdicts());
     }
 
     public RuleSetLoader() {
         this(Clock.systemUTC());
     }
 
-    /** With {@code disk}, files and checked sets are kept between runs (the command-line tool); null: none. */
+    /** Compiled files and probe passes kept on disk between runs (the command-line tool). */
     public RuleSetLoader(Clock clock, CompiledRulesCache disk) {
+        this(clock, disk, disk);
+    }
+
+    /** Probe passes kept in {@code verdicts} (the service: shared by the cluster's instances of one build). */
+    public RuleSetLoader(Clock clock, ProbeVerdicts verdicts) {
+        this(clock, null, verdicts);
+    }
+
+    private RuleSetLoader(Clock clock, CompiledRulesCache disk, ProbeVerdicts verdicts) {
         this.clock = clock;
         this.disk = disk;
+        this.verdicts = verdicts;
         this.compiler = new DrlCompiler(disk);
     }
 
@@ -80,14 +96,20 @@ public final class RuleSetLoader {
             throw new RuleSetInvalidException(CompileMessages.forOfficers(sorted(problems),
                     new CompileMessages.Names(thresholds.asMap().keySet())));
         }
+        Built built = compiled.reused() != null ? compiled.reused()
+                : new Built(compiled.drl(), compiled.kieBase(), SessionPool.forMachine(compiled.kieBase()));
         RuleSet set = new RuleSet(version(files), clock.instant(), origin, List.copyOf(files.keySet()), catalogue, thresholds,
-                compiled.kieBase(), java.util.Collections.unmodifiableMap(new LinkedHashMap<>(files)));
-        // skipped when this build passed the same set before (the CLI's disk cache), or a passed set that
-        // differs only in display text (a reload or convergence in this process)
-        boolean checkedBefore = disk != null && disk.checked(set.version());
-        boolean probe = !checkedBefore && !probed.covers(files);
+                compiled.kieBase(), java.util.Collections.unmodifiableMap(new LinkedHashMap<>(files)),
+                RuleSet.Prepared.of(catalogue, compiled.kieBase(), built.sessions()));
+        // skipped when a set of the same behaviour passed on this build: this set before, or one that differs only
+        // in display text (a wording fix), here or, with a shared store, on another instance of the build
+        String behaviour = behaviourKey(files);
+        boolean probe = !verdicts.passed(behaviour);
         if (probe) {
-            problems.addAll(probed.check(set, files));
+            problems.addAll(AbsentFieldProbe.check(set, files));
+            if (problems.isEmpty()) {
+                verdicts.recordPass(behaviour, set.version());
+            }
         }
         LOG.debugf("Rule set %s: metadata read in %d ms, absent-field probe %s in %d ms", set.version(),
                 (probeStarted - metadataStarted) / 1_000_000, probe ? "run" : "passed already",
@@ -97,10 +119,8 @@ public final class RuleSetLoader {
         }
         if (disk != null) {
             compiler.store(compiled.drl(), compiled.results());
-            if (!checkedBefore) {
-                disk.markChecked(set.version());
-            }
         }
+        last = built;
         return set;
     }
 
@@ -118,6 +138,11 @@ public final class RuleSetLoader {
             throw new UncheckedIOException("cannot read the rules folder " + dir, e);
         }
         return files;
+    }
+
+    /** What the absent-field probe's verdict depends on in these files ({@link ProbeVerdicts}): hex sha256. */
+    public static String behaviourKey(Map<String, String> files) {
+        return AbsentFieldProbe.behaviourKey(files);
     }
 
     /** sha256 over each file's relative name and content, in name order: the version a rule set of these files has. */
@@ -155,8 +180,15 @@ public final class RuleSetLoader {
         DataChecks.problems(th).forEach(p -> problems.add(new RuleProblem(Thresholds.FILE, 0, p + " (the determination needs it)")));
     }
 
-    /** A KieBase of the files that compile; {@code broken} when some did not (their problems are reported). */
-    private record Compiled(KieBase kieBase, boolean broken, Map<String, String> drl, List<DrlCompiler.FileResult> results) {
+    /**
+     * A KieBase of the files that compile; {@code broken} when some did not (their problems are reported);
+     * {@code reused}: the last set's, when this is its KieBase.
+     */
+    private record Compiled(KieBase kieBase, boolean broken, Map<String, String> drl, List<DrlCompiler.FileResult> results,
+                            Built reused) {
+        Compiled(KieBase kieBase, boolean broken, Map<String, String> drl, List<DrlCompiler.FileResult> results) {
+            this(kieBase, broken, drl, results, null);
+        }
     }
 
     /**
@@ -172,6 +204,14 @@ public final class RuleSetLoader {
         });
         if (drl.isEmpty()) {
             return new Compiled(null, true, drl, List.of());
+        }
+        // the same rule files as the last set (a change of thresholds only, or the same set again): its KieBase
+        // serves as it is, with its sessions and the constraints its evaluations have compiled and warmed. Thresholds
+        // are a global set at each evaluation, never compiled in.
+        Built previous = last;
+        if (previous != null && previous.drl().equals(drl)) {
+            LOG.debugf("Same %d DRL file(s) as the last rule set: its KieBase taken as it is", drl.size());
+            return new Compiled(previous.kieBase(), false, drl, List.of(), previous);
         }
         long started = System.nanoTime();
         List<DrlCompiler.FileResult> results = compiler.compile(drl);

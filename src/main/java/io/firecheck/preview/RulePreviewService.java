@@ -7,6 +7,7 @@ import io.firecheck.engine.Classification;
 import io.firecheck.engine.EvaluationResult;
 import io.firecheck.engine.Evaluator;
 import io.firecheck.engine.Finding;
+import io.firecheck.engine.ProbeVerdicts;
 import io.firecheck.engine.RuleSet;
 import io.firecheck.engine.RuleSetInvalidException;
 import io.firecheck.engine.RuleSetLoader;
@@ -73,14 +74,15 @@ public class RulePreviewService {
     private final ExecutorService workers = Executors.newFixedThreadPool(threads, named("rule-preview-worker"));
 
     public RulePreviewService(RuleBook ruleBook, LatestEvaluations latest, PreviewJobs jobs, Validator validator,
-                              ObjectMapper mapper, Clock clock) {
+                              ObjectMapper mapper, Clock clock, ProbeVerdicts verdicts) {
         this.ruleBook = ruleBook;
         this.latest = latest;
         this.jobs = jobs;
         this.reader = new DocumentReader(mapper, new DocumentChecks(validator));
         this.mapper = mapper;
         this.clock = clock;
-        this.loader = new RuleSetLoader(clock);
+        // a candidate that passes the probe here is not probed again when it is applied, here or elsewhere
+        this.loader = new RuleSetLoader(clock, verdicts);
     }
 
     @PreDestroy

@@ -1,11 +1,13 @@
 package io.firecheck.rules;
 
 import io.firecheck.config.FirecheckConfig;
+import io.firecheck.engine.ProbeVerdicts;
 import io.firecheck.engine.RuleSet;
 import io.firecheck.engine.RuleSetInvalidException;
 import io.firecheck.engine.RuleSetLoader;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 import org.jboss.logging.Logger;
@@ -24,13 +26,14 @@ public class RuleBook {
     }
 
     private final FirecheckConfig config;
-    private final RuleSetLoader loader = new RuleSetLoader();
+    private final RuleSetLoader loader;
     private final AtomicReference<Active> active = new AtomicReference<>();
     /** Why this instance does not serve the cluster's newest set; null while it does. */
     private volatile String problem;
 
-    public RuleBook(FirecheckConfig config) {
+    public RuleBook(FirecheckConfig config, ProbeVerdicts verdicts) {
         this.config = config;
+        this.loader = new RuleSetLoader(Clock.systemUTC(), verdicts);
     }
 
     public RuleSet current() {

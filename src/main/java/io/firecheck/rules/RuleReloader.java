@@ -24,6 +24,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Supplier;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.jboss.logging.Logger;
 
@@ -62,13 +63,14 @@ public class RuleReloader {
      * rather than queued, so reloads cannot be used to tie up the service. The audit log records it.
      *
      * @throws ReloadInProgressException when another reload is running
+     * @throws ClusterSetChangedException when another instance accepted a set while this one compiled (nothing changed)
      */
     public ReloadOutcome reloadUnlessBusy(Caller caller) {
         if (!running.tryLock()) {
             throw new ReloadInProgressException();
         }
         try {
-            return audited(caller, reloadLocked(caller.name()));
+            return audited(caller, () -> reloadLocked(caller.name()));
         } finally {
             running.unlock();
         }
@@ -78,7 +80,7 @@ public class RuleReloader {
     public ReloadOutcome reload(Caller caller) {
         running.lock();
         try {
-            return audited(caller, reloadLocked(caller.name()));
+            return audited(caller, () -> reloadLocked(caller.name()));
         } finally {
             running.unlock();
         }
@@ -90,7 +92,7 @@ public class RuleReloader {
      * {@code expectedServing} names: a preview's candidate goes live only on the set its impact was measured against.
      *
      * @throws ReloadInProgressException when another reload is running
-     * @throws ServedSetChangedException when another set serves now
+     * @throws ServedSetChangedException when another set serves now, or became the cluster's newest meanwhile
      */
     public ReloadOutcome applyUnlessBusy(Caller caller, Map<String, String> files, String origin, String expectedServing) {
         if (!running.tryLock()) {
@@ -101,13 +103,24 @@ public class RuleReloader {
             if (!serving.version().equals(expectedServing)) {
                 throw new ServedSetChangedException(expectedServing, serving.version());
             }
-            return audited(caller, counted(compileAndGate(serving, clock.instant(), caller.name(), () -> ruleBook.compile(files, origin))));
+            return audited(caller, () -> counted(compileAndGate(serving, clock.instant(), caller.name(),
+                    () -> ruleBook.compile(files, origin))));
+        } catch (ClusterSetChangedException e) {
+            throw new ServedSetChangedException(expectedServing, e.newest());
         } finally {
             running.unlock();
         }
     }
 
-    private ReloadOutcome audited(Caller caller, ReloadOutcome outcome) {
+    /** Runs a reload and records it in the audit log, a publish refused for a newer cluster set too. */
+    private ReloadOutcome audited(Caller caller, Supplier<ReloadOutcome> reload) {
+        ReloadOutcome outcome;
+        try {
+            outcome = reload.get();
+        } catch (ClusterSetChangedException e) {
+            audit.recordSeparately(caller, AuditAction.RULE_RELOAD, "rule set " + e.candidate(), "CLUSTER_SET_CHANGED");
+            throw e;
+        }
         audit.recordSeparately(caller, AuditAction.RULE_RELOAD,
                 "rule set " + (outcome.version() == null ? "(not compiled)" : outcome.version()), outcome.outcome().name());
         return outcome;
@@ -155,12 +168,11 @@ public class RuleReloader {
                     (compiled - started) / 1_000_000, (System.nanoTime() - compiled) / 1_000_000, result);
             outcome = new ReloadOutcome(result, candidate.version(), previous.version(), candidate.catalogue().size(),
                     at, by, List.of(), failing);
-            // recorded before the swap: a set never serves without its history entry
-            record(outcome, candidate.files());
             if (result == ReloadResult.ACTIVATED) {
-                // the cluster's newest set from now on: every other instance hears of it and takes it too
-                store.publish(candidate, by, at);
+                publish(candidate, outcome, previous);
                 ruleBook.activate(candidate, by);
+            } else {
+                record(outcome, candidate.files());
             }
         } catch (RuleSetInvalidException e) {
             outcome = new ReloadOutcome(ReloadResult.INVALID, null, previous.version(), null, at, by, e.problems(), List.of());
@@ -175,6 +187,28 @@ public class RuleReloader {
         return outcome;
     }
 
+    /**
+     * Makes the candidate the cluster's newest set (every other instance hears of it and takes it too) with its
+     * history entry in the same transaction, so a set never serves without one; unless another set became the
+     * newest while the candidate was compiled and gated against {@code previous}.
+     *
+     * @throws ClusterSetChangedException then: nothing stored, {@code previous} still serving here
+     */
+    private void publish(RuleSet candidate, ReloadOutcome outcome, RuleSet previous) {
+        ReloadEntity entry = entity(outcome, candidate.files());
+        boolean published = QuarkusTransaction.requiringNew().call(() -> {
+            if (!store.publishOnto(previous.version(), candidate, outcome.by(), outcome.at())) {
+                return false;
+            }
+            em.persist(entry);
+            return true;
+        });
+        if (!published) {
+            throw new ClusterSetChangedException(candidate.version(), previous.version(),
+                    store.newest().map(RuleSetStore.Head::version).orElse("(none)"));
+        }
+    }
+
     List<ReplayOutcome> gate(RuleSet candidate) {
         if (!config.rules().fixtureGate()) {
             return List.of();
@@ -183,6 +217,11 @@ public class RuleReloader {
     }
 
     void record(ReloadOutcome o, List<String> files) {
+        ReloadEntity e = entity(o, files);
+        QuarkusTransaction.requiringNew().run(() -> em.persist(e));
+    }
+
+    private ReloadEntity entity(ReloadOutcome o, List<String> files) {
         ReloadEntity e = new ReloadEntity();
         e.instance = ThisInstance.NAME;
         e.at = o.at();
@@ -194,7 +233,7 @@ public class RuleReloader {
         e.files = json(files);
         e.errors = json(o.errors());
         e.failingFixtures = json(o.failingFixtures());
-        QuarkusTransaction.requiringNew().run(() -> em.persist(e));
+        return e;
     }
 
     /** One recorded reload attempt, newest first in {@link #history}. */

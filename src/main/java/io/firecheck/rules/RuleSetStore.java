@@ -69,21 +69,43 @@ public class RuleSetStore {
 
     /** Stores an accepted set as the cluster's newest and notifies every instance when it commits. */
     public void publish(RuleSet set, String by, Instant at) {
-        QuarkusTransaction.requiringNew().run(() -> {
-            em.createNativeQuery("""
-                    INSERT INTO rule_set (version, files, rule_count, loaded_by, loaded_at, instance)
-                    VALUES (:version, CAST(:files AS jsonb), :rules, :by, :at, :instance)
-                    """)
-                    .setParameter("version", set.version())
-                    .setParameter("files", JsonColumns.write(mapper, set.sources()))
-                    .setParameter("rules", set.catalogue().size())
-                    .setParameter("by", by)
-                    .setParameter("at", at)
-                    .setParameter("instance", ThisInstance.NAME)
-                    .executeUpdate();
-            em.createNativeQuery("SELECT pg_notify(:channel, :version)").setParameter("channel", channel)
-                    .setParameter("version", set.version()).getSingleResult();
+        QuarkusTransaction.requiringNew().run(() -> insert(set, by, at));
+    }
+
+    /**
+     * Stores an accepted set as the cluster's newest only if the newest is still {@code basedOn}, the version it was
+     * compared and gated against: a set accepted elsewhere meanwhile is never overwritten unseen. Publishers take
+     * turns on a table lock that readers do not wait for. Joins the caller's transaction, so that what the caller
+     * writes with it commits with it; every instance is notified when it commits.
+     *
+     * @return false, with nothing stored, when another set is the newest
+     */
+    public boolean publishOnto(String basedOn, RuleSet set, String by, Instant at) {
+        return QuarkusTransaction.joiningExisting().call(() -> {
+            em.createNativeQuery("LOCK TABLE rule_set IN SHARE ROW EXCLUSIVE MODE").executeUpdate();
+            List<?> newest = em.createNativeQuery("SELECT version FROM rule_set ORDER BY id DESC LIMIT 1").getResultList();
+            if (!newest.isEmpty() && !newest.get(0).equals(basedOn)) {
+                return false;
+            }
+            insert(set, by, at);
+            return true;
         });
+    }
+
+    private void insert(RuleSet set, String by, Instant at) {
+        em.createNativeQuery("""
+                INSERT INTO rule_set (version, files, rule_count, loaded_by, loaded_at, instance)
+                VALUES (:version, CAST(:files AS jsonb), :rules, :by, :at, :instance)
+                """)
+                .setParameter("version", set.version())
+                .setParameter("files", JsonColumns.write(mapper, set.sources()))
+                .setParameter("rules", set.catalogue().size())
+                .setParameter("by", by)
+                .setParameter("at", at)
+                .setParameter("instance", ThisInstance.NAME)
+                .executeUpdate();
+        em.createNativeQuery("SELECT pg_notify(:channel, :version)").setParameter("channel", channel)
+                .setParameter("version", set.version()).getSingleResult();
     }
 
     @SuppressWarnings("unchecked")

@@ -70,7 +70,8 @@ public class RulesResource {
                     + "compiles at a time: a request while one runs gets 409 with Retry-After.")
     @APIResponse(responseCode = "200", description = "ACTIVATED (the new set serves) or UNCHANGED",
             content = @Content(schema = @Schema(implementation = ReloadOutcome.class)))
-    @APIResponse(responseCode = "409", description = "Another reload is running; retry after Retry-After seconds")
+    @APIResponse(responseCode = "409", description = "Another reload is running (retry after Retry-After seconds), or "
+            + "another instance accepted a rule set while this one compiled: nothing changed, reload again to compare with it")
     @APIResponse(responseCode = "422", description = "The folder does not compile, or fixtures fail under it: each error "
             + "with file, line and message; the active set keeps serving",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = ReloadProblem.class)))

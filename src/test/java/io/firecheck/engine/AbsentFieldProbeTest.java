@@ -1,13 +1,17 @@
 package io.firecheck.engine;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -53,17 +57,17 @@ class AbsentFieldProbeTest {
     @Test
     void onlyTheWordingOfTitlesBasisAndRectificationLeavesTheProbesInputsUnchanged() {
         String rule = RuleSetLoaderTest.HEADER + UNGUARDED.formatted("stairwellFireDoors.damaged > 0");
-        String key = AbsentFieldProbe.behaviourKey(java.util.Map.of("a.drl", rule));
+        String key = AbsentFieldProbe.behaviourKey(Map.of("a.drl", rule));
         for (String reworded : List.of(rule.replace("@title(\"Test\")", "@title(\"A \\\"new\\\" title\")"),
                 rule.replace("@titleZh(\"测试\")", "@titleZh(\"新\")").replace("@basis(\"none\")", "@basis(\"GB 1\")")
                         .replace("@rectification(\"fix\")", "@rectification(\"repair\")"))) {
-            assertEquals(key, AbsentFieldProbe.behaviourKey(java.util.Map.of("a.drl", reworded)), reworded);
+            assertEquals(key, AbsentFieldProbe.behaviourKey(Map.of("a.drl", reworded)), reworded);
         }
         for (String changed : List.of(rule.replace("damaged > 0", "damaged > 1"), rule.replace("@level(\"GENERAL\")", "@level(\"MAJOR\")"),
                 rule.replace("findings.add(kcontext, \"x\")", "findings.add(kcontext, \"@title(\\\"y\\\")\")"))) {
-            assertTrue(!key.equals(AbsentFieldProbe.behaviourKey(java.util.Map.of("a.drl", changed))), changed);
+            assertTrue(!key.equals(AbsentFieldProbe.behaviourKey(Map.of("a.drl", changed))), changed);
         }
-        assertTrue(!key.equals(AbsentFieldProbe.behaviourKey(java.util.Map.of("b.drl", rule))), "the file name is compiled in");
+        assertTrue(!key.equals(AbsentFieldProbe.behaviourKey(Map.of("b.drl", rule))), "the file name is compiled in");
     }
 
     @Test
@@ -76,6 +80,32 @@ class AbsentFieldProbeTest {
         Files.writeString(dir.resolve("a.drl"), RuleSetLoaderTest.HEADER + UNGUARDED.formatted("stairwellFireDoors.damaged > 0")
                 .replace("@title(\"Test\")", "@title(\"Reworded\")"));
         assertEquals(1, assertThrows(RuleSetInvalidException.class, () -> loader.load(dir)).problems().size());
+    }
+
+    /**
+     * The probe runs unless the loader's store holds a pass for the set's behaviour: a store another instance of
+     * the build wrote to is trusted (that is what spares the probe), and only passes are written to it.
+     */
+    @Test
+    void theProbeIsSkippedExactlyForABehaviourItsStoreHoldsAsPassed() throws Exception {
+        Map<String, String> unguarded = files("stairwellFireDoors.damaged > 0");
+        Map<String, String> guarded = files("stairwellFireDoors != null, stairwellFireDoors.damaged > 0");
+        MemoryProbeVerdicts shared = new MemoryProbeVerdicts();
+        assertThrows(RuleSetInvalidException.class, () -> new RuleSetLoader(Clock.systemUTC(), shared).load(unguarded, "A"));
+        assertFalse(shared.passed(RuleSetLoader.behaviourKey(unguarded)), "a failure is not kept");
+
+        RuleSet accepted = new RuleSetLoader(Clock.systemUTC(), shared).load(guarded, "A");
+        assertTrue(shared.passed(RuleSetLoader.behaviourKey(accepted.sources())), "the pass is kept");
+        shared.recordPass(RuleSetLoader.behaviourKey(unguarded), "sha256:as if passed");
+        assertEquals(1, new RuleSetLoader(Clock.systemUTC(), shared).load(unguarded, "B").catalogue().size(),
+                "not probed: the store said it passed");
+        assertThrows(RuleSetInvalidException.class, () -> new RuleSetLoader().load(unguarded, "another build"));
+    }
+
+    /** A rules folder's files, in name order as a loader reads them. */
+    static Map<String, String> files(String condition) throws IOException {
+        return new TreeMap<>(Map.of("a.drl", RuleSetLoaderTest.HEADER + UNGUARDED.formatted(condition),
+                "thresholds.properties", RuleSetLoaderTest.determination()));
     }
 
     @Test

@@ -22,7 +22,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The command-line tool's disk cache of compiled rule files and checked sets. Each "run" is a new loader, as
+ * The command-line tool's disk cache of compiled rule files and probe passes. Each "run" is a new loader, as
  * each bin/firecheck call is a new JVM: what it knows from before comes from the cache folder only.
  */
 class CompiledRulesCacheTest {
@@ -60,7 +60,7 @@ class CompiledRulesCacheTest {
         Path small = small();
         RuleSet first = run(small.resolve("rules"));
         assertEquals(1, entries(".pkg").size(), "one entry per DRL file");
-        assertEquals(1, entries(".checked").size(), "the set's mark");
+        assertEquals(1, entries(".probed").size(), "the set's probe pass");
         CompiledRulesCache disk = new CompiledRulesCache(cacheRoot(), "test build");
         String drl = Files.readString(small.resolve("rules/station.drl"));
         assertTrue(new DrlCompiler(disk).compile("station.drl", drl).cached(), "read from disk, not compiled");
@@ -78,7 +78,7 @@ class CompiledRulesCacheTest {
         String drl = Files.readString(small.resolve("rules/station.drl"));
         CompiledRulesCache other = new CompiledRulesCache(cacheRoot(), "another build");
         assertFalse(new DrlCompiler(other).compile("station.drl", drl).cached());
-        assertFalse(other.checked(run(small.resolve("rules")).version()));
+        assertFalse(other.passed(RuleSetLoader.behaviourKey(run(small.resolve("rules")).sources())));
     }
 
     @Test
@@ -91,7 +91,7 @@ class CompiledRulesCacheTest {
     @Test
     void aChangedThresholdIsReadAgain() throws Exception {
         changeAndRun("thresholds.properties", "station.maxArrivalSeconds = 180", "station.maxArrivalSeconds = 170");
-        assertEquals(2, entries(".checked").size(), "each version is checked on its own");
+        assertEquals(2, entries(".probed").size(), "each behaviour is probed on its own");
     }
 
     /** A run, a change that makes T-ARRIVAL fire at 180 s, and a run whose result must follow it. */
@@ -110,7 +110,7 @@ class CompiledRulesCacheTest {
         Path small = small();
         RuleSet first = run(small.resolve("rules"));
         Path pkg = entries(".pkg").get(0);
-        Path mark = entries(".checked").get(0);
+        Path mark = entries(".probed").get(0);
         byte[] bytes = Files.readAllBytes(pkg);
         bytes[bytes.length / 2] ^= 0x5a;
         Files.write(pkg, bytes);
@@ -120,7 +120,7 @@ class CompiledRulesCacheTest {
         assertEquals(first.catalogue(), second.catalogue());
         assertEquals(List.of(), failures(second, small));
         CompiledRulesCache disk = new CompiledRulesCache(cacheRoot(), "test build");
-        assertTrue(disk.checked(second.version()), "the mark is written again");
+        assertTrue(disk.passed(RuleSetLoader.behaviourKey(second.sources())), "the pass is written again");
         assertTrue(new DrlCompiler(disk).compile("station.drl", Files.readString(small.resolve("rules/station.drl"))).cached(),
                 "the entry is written again");
 
@@ -151,7 +151,7 @@ class CompiledRulesCacheTest {
         assertTrue(first.stream().anyMatch(p -> p.message().contains("is never closed")), first.toString());
         assertTrue(first.stream().anyMatch(p -> p.message().contains("`six`")), first.toString());
         assertEquals(List.of(), entries(".pkg"));
-        assertEquals(List.of(), entries(".checked"));
+        assertEquals(List.of(), entries(".probed"));
         assertEquals(first, assertThrows(RuleSetInvalidException.class, () -> run(small.resolve("rules"))).problems());
     }
 
@@ -166,7 +166,7 @@ class CompiledRulesCacheTest {
             assertEquals(1, problems.size(), problems.toString());
         }
         assertEquals(List.of(), entries(".pkg"));
-        assertEquals(List.of(), entries(".checked"));
+        assertEquals(List.of(), entries(".probed"));
     }
 
     static void edit(Path file, String from, String to) throws IOException {

@@ -3,6 +3,7 @@ package io.firecheck.engine;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotSame;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -78,11 +79,13 @@ class DrlCacheTest {
         }
     }
 
+    /** Not even a KieBase: the last set's serves as it is (warm), and each set evaluates with its own thresholds. */
     @Test
     void aThresholdChangeNeedsNoCompileAndTakesEffect() throws Exception {
         RuleSetLoader loader = new RuleSetLoader();
         RuleSet two = loader.load(files("min.operators = 2\n", RULE.formatted("X-A")), "test");
         RuleSet five = loader.load(files("min.operators = 5\n", RULE.formatted("X-A")), "test");
+        assertSame(two.kieBase(), five.kieBase());
         assertEquals(Set.of(), fired(two, 3));
         assertEquals(Set.of("X-A"), fired(five, 3));
         assertEquals(Set.of(), fired(two, 3), "the first set keeps its own threshold");
@@ -92,8 +95,12 @@ class DrlCacheTest {
     void twoRuleSetsFromOneCacheShareNoRuleObjects() throws Exception {
         RuleSetLoader loader = new RuleSetLoader();
         Map<String, String> files = files("min.operators = 2\n", RULE.formatted("X-A"), RULE.formatted("X-B"));
+        Map<String, String> other = files("min.operators = 2\n", RULE.formatted("X-C"));
+        // another set in between: the same files right after the last set would take its KieBase as it is
         RuleSet first = loader.load(files, "test");
+        loader.load(other, "test");
         RuleSet second = loader.load(files, "test");
+        loader.load(other, "test");
         RuleSet third = loader.load(files, "test");
         for (String rule : List.of("X-A", "X-B")) {
             assertNotSame(first.kieBase().getRule("firecheck", rule), second.kieBase().getRule("firecheck", rule));

@@ -11,6 +11,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.firecheck.TestDocs;
+import io.firecheck.engine.RuleSet;
+import io.firecheck.engine.RuleSetLoader;
 import io.firecheck.rules.ClusterRuleSync;
 import io.firecheck.rules.RuleSetStore;
 import io.firecheck.rules.ServedRules;
@@ -97,6 +99,22 @@ class ThresholdChangeTest {
         author().post("/api/v1/rules/preview/" + stale.getString("id") + "/apply").then().statusCode(409)
                 .body("title", equalTo("Rule set changed since the preview"));
         assertEquals(other.getString("candidateVersion"), ServedRules.version());
+    }
+
+    /**
+     * Another instance's set became the cluster's newest while this one had not taken it yet: applying a preview
+     * measured against the set serving here would overwrite it unseen, so nothing is published (409).
+     */
+    @Test
+    void aPreviewIsNotAppliedOverASetAcceptedElsewhereMeanwhile() throws Exception {
+        JsonPath job = previewed("30.9");
+        Map<String, String> files = new java.util.TreeMap<>(RuleSetLoader.readFiles(java.nio.file.Path.of("rules")));
+        files.put("shafts.drl", files.get("shafts.drl") + "\n// accepted on another instance\n");
+        RuleSet elsewhere = new RuleSetLoader().load(files, "another instance");
+        store.publish(elsewhere, "officer-on-b", java.time.Instant.now());
+        author().post("/api/v1/rules/preview/" + job.getString("id") + "/apply").then().statusCode(409)
+                .body("title", equalTo("Rule set changed since the preview"));
+        assertEquals(elsewhere.version(), store.newest().orElseThrow().version());
     }
 
     @Test

@@ -157,8 +157,34 @@ class ClusterRulesTest {
         }
     }
 
-    /** Another instance's row, without a notification. */
+    /**
+     * A reload compares its candidate with the set this instance serves. When another instance's set became the
+     * cluster's newest meanwhile (here: before this instance has taken it), the reload publishes nothing (409) and
+     * that set is neither overwritten nor lost: it is served here next.
+     */
+    @Test
+    void aReloadDoesNotOverwriteASetAcceptedElsewhereMeanwhile() throws Exception {
+        RuleSet other = variant("Shaft wall rating, accepted on B meanwhile");
+        Path drl = RULES.resolve("shafts.drl");
+        String original = Files.readString(drl);
+        try {
+            Files.writeString(drl, original.replace(TITLE, "@title(\"Shaft wall rating, reloaded here\")"));
+            insert(other.version(), other.sources()); // this instance hears of it at its next check
+            given().post("/api/v1/rules/reload").then().statusCode(409)
+                    .body("detail", containsString(other.version()));
+            assertEquals(other.version(), store.newest().orElseThrow().version());
+            assertEquals("ok", await(() -> other.version().equals(served()), CONVERGE_MILLIS));
+        } finally {
+            Files.writeString(drl, original);
+        }
+    }
+
     private void insert(String version, Map<String, String> files) throws Exception {
+        insert(dataSource, version, files);
+    }
+
+    /** Another instance's row, without a notification. */
+    static void insert(DataSource dataSource, String version, Map<String, String> files) throws Exception {
         try (Connection c = dataSource.getConnection(); PreparedStatement st = c.prepareStatement("""
                 INSERT INTO rule_set (version, files, rule_count, loaded_by, loaded_at, instance)
                 VALUES (?, CAST(? AS jsonb), 0, 'officer-on-b', now(), 'b')
