@@ -2,6 +2,7 @@ package io.firecheck.console;
 
 import io.firecheck.engine.RuleSet;
 import io.firecheck.engine.Thresholds;
+import io.firecheck.rules.ClusterSetChangedException;
 import io.firecheck.rules.ReloadInProgressException;
 import io.firecheck.rules.RuleBook;
 import io.firecheck.rules.RuleReloader;
@@ -60,6 +61,9 @@ public class RulesPage {
     public Response reload() {
         try {
             return page.outcome("重新加载", reloader.reloadUnlessBusy(caller.get()));
+        } catch (ClusterSetChangedException e) {
+            return page.refused(409, "重新加载期间，集群中已有另一套规则生效（" + e.newest() + "），本次重新加载未保存。"
+                    + "请确认规则文件夹后再重新加载。", RulesPageView.Form.EMPTY);
         } catch (ReloadInProgressException e) {
             return page.busy();
         }

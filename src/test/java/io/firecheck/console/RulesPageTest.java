@@ -18,12 +18,12 @@ import org.junit.jupiter.api.Test;
 
 /** The 规则 page for signed-in staff: what each role sees, reload and preview through CSRF-protected forms. */
 @QuarkusTest
-class RulesPageTest {
+public class RulesPageTest {
     static final Pattern CSRF = Pattern.compile("<input type=\"hidden\" name=\"([^\"]+)\" value=\"([^\"]+)\">");
 
     /** The page's CSRF form field and the cookie it goes with, as a browser holds them. */
-    record Form(String field, String token, String cookieName, String cookie) {
-        static Form of(Response page) {
+    public record Form(String field, String token, String cookieName, String cookie) {
+        public static Form of(Response page) {
             Matcher m = CSRF.matcher(page.asString());
             assertTrue(m.find(), "no CSRF field in the page");
             String cookie = page.getCookie(ConsoleCsrf.NAME);

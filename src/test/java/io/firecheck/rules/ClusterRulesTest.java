@@ -6,7 +6,11 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import io.firecheck.console.ConsoleUsers;
+import io.firecheck.console.RulesPageTest;
 import io.firecheck.engine.RuleSet;
+import io.firecheck.security.Roles;
+import io.restassured.specification.RequestSpecification;
 import io.firecheck.engine.RuleSetLoader;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
@@ -174,6 +178,25 @@ class ClusterRulesTest {
                     .body("detail", containsString(other.version()));
             assertEquals(other.version(), store.newest().orElseThrow().version());
             assertEquals("ok", await(() -> other.version().equals(served()), CONVERGE_MILLIS));
+        } finally {
+            Files.writeString(drl, original);
+        }
+    }
+
+    @Test
+    void aConsoleReloadOverASetAcceptedElsewhereSaysSoOnItsPage() throws Exception {
+        RuleSet other = variant("Shaft wall rating, accepted on B while the console reloaded");
+        Path drl = RULES.resolve("shafts.drl");
+        String original = Files.readString(drl);
+        RequestSpecification author = ConsoleUsers.session(ConsoleUsers.signIn(ConsoleUsers.add(null, Roles.RULE_AUTHOR)));
+        RulesPageTest.Form form = RulesPageTest.Form.of(author.get("/rules"));
+        try {
+            Files.writeString(drl, original.replace(TITLE, "@title(\"Shaft wall rating, reloaded from the console\")"));
+            insert(other.version(), other.sources());
+            author.cookie(form.cookieName(), form.cookie()).contentType("application/x-www-form-urlencoded")
+                    .formParam(form.field(), form.token()).post("/rules/reload")
+                    .then().statusCode(409).contentType(containsString("text/html")).body(containsString(other.version()));
+            assertEquals(other.version(), store.newest().orElseThrow().version());
         } finally {
             Files.writeString(drl, original);
         }
