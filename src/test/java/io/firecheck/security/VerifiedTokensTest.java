@@ -76,17 +76,21 @@ class VerifiedTokensTest {
     @Test
     void theCacheIsBoundedInEntriesAndTokenLength() throws Exception {
         VerifiedTokens cache = new VerifiedTokens(3, now::get);
-        for (int i = 1; i <= 5; i++) {
+        for (int i = 1; i <= 3; i++) {
             cache.verify(inSeconds(600 + i), this::verify);
         }
+        cache.verify(inSeconds(601), this::verify); // used again: now the most recently used
+        cache.verify(inSeconds(604), this::verify); // a fourth: the least recently used (602) makes room
         assertEquals(3, cache.size());
-        cache.verify(inSeconds(605), this::verify); // recently used: still kept
-        cache.verify(inSeconds(601), this::verify); // the oldest: dropped, verified again
-        assertEquals(6, verified.size());
+        assertEquals(4, verified.size());
+        cache.verify(inSeconds(601), this::verify); // kept, though the first one stored
+        assertEquals(4, verified.size());
+        cache.verify(inSeconds(602), this::verify); // dropped: verified again
+        assertEquals(5, verified.size());
 
         String longToken = "good-" + "0".repeat(VerifiedTokens.MAX_TOKEN_CHARS) + (now.get() / 1000 + 600);
         cache.verify(longToken, this::verify);
         cache.verify(longToken, this::verify);
-        assertEquals(8, verified.size(), "a token longer than the limit is verified every time");
+        assertEquals(7, verified.size(), "a token longer than the limit is verified every time");
     }
 }
