@@ -23,6 +23,7 @@ import java.sql.PreparedStatement;
 import java.time.Instant;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterEach;
@@ -58,10 +59,6 @@ class ClusterRulesTest {
     @Inject
     DataSource dataSource;
 
-    static String served() {
-        return given().get("/api/v1/rules").then().statusCode(200).extract().path("version");
-    }
-
     /** The shipped rules with one rule's title changed: another valid version. */
     static RuleSet variant(String title) throws Exception {
         Map<String, String> files = new TreeMap<>(RuleSetLoader.readFiles(Path.of("rules")));
@@ -88,21 +85,19 @@ class ClusterRulesTest {
 
     @AfterEach
     void backToTheShippedRules() throws Exception {
-        RuleSet shipped = new RuleSetLoader().load(Path.of("rules"));
-        store.publish(shipped, "test-cleanup", Instant.now());
-        assertEquals("ok", await(() -> shipped.version().equals(served()), CONVERGE_MILLIS));
+        ServedRules.backToShipped(store);
     }
 
     @Test
     void theStartupSetIsTheClustersNewest() {
-        assertEquals(store.newest().orElseThrow().version(), served());
+        assertEquals(store.newest().orElseThrow().version(), ServedRules.version());
     }
 
     @Test
     void aSetAcceptedElsewhereServesHere() throws Exception {
         RuleSet other = variant("Shaft wall rating, from B");
         store.publish(other, "officer-on-b", Instant.now());
-        assertEquals("ok", await(() -> other.version().equals(served()), CONVERGE_MILLIS));
+        assertEquals("ok", await(() -> other.version().equals(ServedRules.version()), CONVERGE_MILLIS));
         given().get("/api/v1/rules").then().body("loadedBy", equalTo("officer-on-b"))
                 .body("rules.find { it.id == 'SHAFT-WALL-RATING' }.title", equalTo("Shaft wall rating, from B"));
         given().get("/api/v1/rules/reloads").then().body("[0].outcome", equalTo("ADOPTED"))
@@ -114,18 +109,18 @@ class ClusterRulesTest {
     void aMissedNotificationIsMadeUpByThePeriodicCheck() throws Exception {
         RuleSet other = variant("Shaft wall rating, unannounced");
         insert(other.version(), other.sources());
-        assertEquals("ok", await(() -> other.version().equals(served()), CONVERGE_MILLIS));
+        assertEquals("ok", await(() -> other.version().equals(ServedRules.version()), CONVERGE_MILLIS));
     }
 
     @Test
     void aSetThisInstanceCannotCompileLeavesThePreviousServingAndNotReady() throws Exception {
-        String before = served();
+        String before = ServedRules.version();
         Map<String, String> broken = new TreeMap<>(RuleSetLoader.readFiles(Path.of("rules")));
         broken.put("shafts.drl", broken.get("shafts.drl").replace("ShaftEntry(shaft.independent == false)",
                 "ShaftEntry(shaft.independent == false"));
         insert("sha256:broken", broken);
         assertEquals("ok", await(() -> given().get(ready).statusCode() == 503, CONVERGE_MILLIS));
-        assertEquals(before, served());
+        assertEquals(before, ServedRules.version());
         given().get(ready).then()
                 .body("checks.find { it.name == 'rule set' }.data.problem", containsString("sha256:broken (INVALID)"))
                 .body("checks.find { it.name == 'rule set' }.data.version", equalTo(before));
@@ -138,9 +133,9 @@ class ClusterRulesTest {
     void restartingWithAnOlderFolderTakesTheClustersNewerSet() throws Exception {
         RuleSet newer = variant("Shaft wall rating, newer");
         store.publish(newer, "officer-on-b", Instant.now());
-        assertEquals("ok", await(() -> newer.version().equals(served()), CONVERGE_MILLIS));
+        assertEquals("ok", await(() -> newer.version().equals(ServedRules.version()), CONVERGE_MILLIS));
         sync.start(); // the folder still holds the shipped rules, which the cluster accepted before
-        assertEquals(newer.version(), served());
+        assertEquals(newer.version(), ServedRules.version());
         assertEquals(newer.version(), store.newest().orElseThrow().version());
     }
 
@@ -151,7 +146,7 @@ class ClusterRulesTest {
         try {
             Files.writeString(drl, original.replace(TITLE, "@title(\"Shaft wall rating, new image\")"));
             sync.start(); // what a restart with this folder does
-            assertEquals(store.newest().orElseThrow().version(), served());
+            assertEquals(store.newest().orElseThrow().version(), ServedRules.version());
             given().get("/api/v1/rules").then().body("loadedBy", equalTo("startup"))
                     .body("rules.find { it.id == 'SHAFT-WALL-RATING' }.title", equalTo("Shaft wall rating, new image"));
             given().get("/api/v1/rules/reloads").then().body("[0].outcome", equalTo("ACTIVATED"))
@@ -168,35 +163,35 @@ class ClusterRulesTest {
      */
     @Test
     void aReloadDoesNotOverwriteASetAcceptedElsewhereMeanwhile() throws Exception {
-        RuleSet other = variant("Shaft wall rating, accepted on B meanwhile");
-        Path drl = RULES.resolve("shafts.drl");
-        String original = Files.readString(drl);
-        try {
-            Files.writeString(drl, original.replace(TITLE, "@title(\"Shaft wall rating, reloaded here\")"));
-            insert(other.version(), other.sources()); // this instance hears of it at its next check
-            given().post("/api/v1/rules/reload").then().statusCode(409)
-                    .body("detail", containsString(other.version()));
-            assertEquals(other.version(), store.newest().orElseThrow().version());
-            assertEquals("ok", await(() -> other.version().equals(served()), CONVERGE_MILLIS));
-        } finally {
-            Files.writeString(drl, original);
-        }
+        RuleSet other = whileAnotherSetIsAcceptedElsewhere("reloaded here",
+                version -> given().post("/api/v1/rules/reload").then().statusCode(409).body("detail", containsString(version)));
+        assertEquals("ok", await(() -> other.version().equals(ServedRules.version()), CONVERGE_MILLIS));
     }
 
     @Test
     void aConsoleReloadOverASetAcceptedElsewhereSaysSoOnItsPage() throws Exception {
-        RuleSet other = variant("Shaft wall rating, accepted on B while the console reloaded");
-        Path drl = RULES.resolve("shafts.drl");
-        String original = Files.readString(drl);
         RequestSpecification author = ConsoleUsers.session(ConsoleUsers.signIn(ConsoleUsers.add(null, Roles.RULE_AUTHOR)));
         RulesPageTest.Form form = RulesPageTest.Form.of(author.get("/rules"));
+        whileAnotherSetIsAcceptedElsewhere("reloaded from the console",
+                version -> author.cookie(form.cookieName(), form.cookie()).contentType("application/x-www-form-urlencoded")
+                        .formParam(form.field(), form.token()).post("/rules/reload")
+                        .then().statusCode(409).contentType(containsString("text/html")).body(containsString(version)));
+    }
+
+    /**
+     * With shafts.drl changed in this instance's folder and another instance's set stored as the newest (before
+     * this instance has heard of it), reloads ({@code reload} gets that set's version); that set is still the newest afterwards.
+     */
+    private RuleSet whileAnotherSetIsAcceptedElsewhere(String here, Consumer<String> reload) throws Exception {
+        RuleSet other = variant("Shaft wall rating, accepted on B while " + here);
+        Path drl = RULES.resolve("shafts.drl");
+        String original = Files.readString(drl);
         try {
-            Files.writeString(drl, original.replace(TITLE, "@title(\"Shaft wall rating, reloaded from the console\")"));
-            insert(other.version(), other.sources());
-            author.cookie(form.cookieName(), form.cookie()).contentType("application/x-www-form-urlencoded")
-                    .formParam(form.field(), form.token()).post("/rules/reload")
-                    .then().statusCode(409).contentType(containsString("text/html")).body(containsString(other.version()));
+            Files.writeString(drl, original.replace(TITLE, "@title(\"Shaft wall rating, " + here + "\")"));
+            insert(other.version(), other.sources()); // this instance hears of it at its next check
+            reload.accept(other.version());
             assertEquals(other.version(), store.newest().orElseThrow().version());
+            return other;
         } finally {
             Files.writeString(drl, original);
         }

@@ -2,7 +2,6 @@ package io.firecheck.rules;
 
 import static io.firecheck.rules.ClusterRulesTest.CONVERGE_MILLIS;
 import static io.firecheck.rules.ClusterRulesTest.await;
-import static io.firecheck.rules.ClusterRulesTest.served;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.firecheck.config.ThisInstance;
@@ -60,7 +59,7 @@ class ProbeVerdictStoreTest {
         double run = probes("run");
         double skipped = probes("skipped");
         String version = acceptedElsewhere(files);
-        assertEquals("ok", await(() -> version.equals(served()), CONVERGE_MILLIS));
+        assertEquals("ok", await(() -> version.equals(ServedRules.version()), CONVERGE_MILLIS));
         assertEquals(skipped + 1, probes("skipped"));
         assertEquals(run, probes("run"));
         assertEquals(List.of("instance-a"), passes(key));
@@ -73,7 +72,7 @@ class ProbeVerdictStoreTest {
         recordPass(key, "sha256:another build", "instance-a");
         double run = probes("run");
         String version = acceptedElsewhere(files);
-        assertEquals("ok", await(() -> version.equals(served()), CONVERGE_MILLIS));
+        assertEquals("ok", await(() -> version.equals(ServedRules.version()), CONVERGE_MILLIS));
         assertEquals(run + 1, probes("run"));
         assertEquals(List.of("instance-a", ThisInstance.NAME), passes(key), "this build's pass, recorded here");
     }
