@@ -1,5 +1,6 @@
 package io.firecheck.console;
 
+import io.firecheck.security.ApiTakesTokensOnly;
 import io.firecheck.web.Problem;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.security.identity.CurrentIdentityAssociation;
@@ -42,7 +43,7 @@ public class HtmlErrors {
     static boolean wantsPage(ContainerRequestContext request) {
         String path = request.getUriInfo().getPath();
         String accept = request.getHeaderString(HttpHeaders.ACCEPT);
-        return !path.startsWith("/api/") && !path.equals("/api") && !path.startsWith("/q/")
+        return !ApiTakesTokensOnly.isApi(path) && !path.startsWith("/q/")
                 && accept != null && accept.contains("text/html");
     }
 

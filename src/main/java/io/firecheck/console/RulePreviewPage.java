@@ -20,6 +20,7 @@ import io.firecheck.rules.ServedSetChangedException;
 import io.firecheck.rules.ThresholdEdits;
 import io.firecheck.security.CurrentCaller;
 import io.firecheck.security.Roles;
+import io.firecheck.web.QueryParams;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import jakarta.annotation.security.RolesAllowed;
@@ -38,7 +39,6 @@ import java.net.URI;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 
 /**
  * The impact preview of a rule change on the Rules page: of the rules folder on disk, or of thresholds changed in
@@ -117,7 +117,7 @@ public class RulePreviewPage {
     @Path("/preview/{id}")
     @RolesAllowed(Roles.RULE_AUTHOR)
     public Response previewJob(@PathParam("id") String id) {
-        PreviewJob j = previews.find(uuid(id), caller.get()).orElseThrow(() -> notFound(id));
+        PreviewJob j = QueryParams.uuid(id).flatMap(u -> previews.find(u, caller.get())).orElseThrow(() -> notFound(id));
         PreviewJob.Result result = j.result() == null ? null : JsonColumns.read(mapper, j.result(), PreviewJob.Result.class);
         boolean finished = j.status() == PreviewJob.Status.DONE || j.status() == PreviewJob.Status.FAILED;
         int percent = j.total() == null || j.total() == 0 ? (finished ? 100 : 0) : (int) (100L * j.done() / j.total());
@@ -133,7 +133,7 @@ public class RulePreviewPage {
     @RolesAllowed(Roles.RULE_AUTHOR)
     public Response apply(@PathParam("id") String id) {
         try {
-            ReloadOutcome o = applier.apply(uuid(id), caller.get()).orElseThrow(() -> notFound(id));
+            ReloadOutcome o = QueryParams.uuid(id).flatMap(u -> applier.apply(u, caller.get())).orElseThrow(() -> notFound(id));
             return page.outcome("应用预览的规则", o);
         } catch (ServedSetChangedException e) {
             return page.refused(409, "预览之后生效的规则已经变化（预览时为 " + e.previewed() + "，现在为 "
@@ -165,15 +165,6 @@ public class RulePreviewPage {
 
     private static String area(String jurisdiction) {
         return jurisdiction == null || jurisdiction.isBlank() ? null : jurisdiction.strip();
-    }
-
-    /** A malformed id finds nothing, as an unknown one. */
-    private static UUID uuid(String id) {
-        try {
-            return UUID.fromString(id);
-        } catch (IllegalArgumentException e) {
-            return new UUID(0, 0);
-        }
     }
 
     private static NotFoundException notFound(String id) {

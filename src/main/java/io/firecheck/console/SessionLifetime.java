@@ -1,6 +1,7 @@
 package io.firecheck.console;
 
 import io.firecheck.config.FirecheckConfig;
+import io.firecheck.security.ApiTakesTokensOnly;
 import io.firecheck.security.Caller;
 import io.quarkus.security.identity.CurrentIdentityAssociation;
 import io.smallrye.mutiny.Uni;
@@ -85,7 +86,7 @@ public class SessionLifetime {
     @ServerRequestFilter(preMatching = true)
     public Uni<Response> sameUser(ContainerRequestContext request, RoutingContext rc) {
         String path = request.getUriInfo().getPath();
-        if (!hasSession(rc) || path.startsWith("/api/") || path.equals("/api")) {
+        if (!hasSession(rc) || ApiTakesTokensOnly.isApi(path)) {
             return Uni.createFrom().nullItem();
         }
         return identity.getDeferredIdentity().map(id -> {

@@ -56,7 +56,7 @@ public final class BuildIdentity {
     private static String application() throws IOException {
         Path p = codeSource(BuildIdentity.class);
         if (Files.isRegularFile(p)) {
-            return sha256(Files.readAllBytes(p));
+            return CompiledRulesCache.sha256(Files.readAllBytes(p));
         }
         MessageDigest sha = digest();
         try (Stream<Path> walk = Files.walk(p)) {
@@ -95,10 +95,6 @@ public final class BuildIdentity {
     private static void update(MessageDigest sha, String text) {
         sha.update(text.getBytes(StandardCharsets.UTF_8));
         sha.update((byte) 0);
-    }
-
-    private static String sha256(byte[] bytes) {
-        return HexFormat.of().formatHex(digest().digest(bytes));
     }
 
     private static MessageDigest digest() {

@@ -20,11 +20,16 @@ public class ApiTakesTokensOnly {
         this.identity = identity;
     }
 
+    /** Whether a request path is the API's, which takes bearer tokens only. */
+    public static boolean isApi(String path) {
+        return path.startsWith("/api/") || path.equals("/api");
+    }
+
     @ServerRequestFilter(preMatching = true)
     public Uni<Response> refuseSessions(ContainerRequestContext request) {
         String path = request.getUriInfo().getPath();
         // a console session (form or OIDC sign-in) comes in a cookie: without any, the identity need not be awaited
-        if (!path.startsWith("/api/") && !path.equals("/api") || request.getHeaderString(HttpHeaders.COOKIE) == null) {
+        if (!isApi(path) || request.getHeaderString(HttpHeaders.COOKIE) == null) {
             return Uni.createFrom().nullItem();
         }
         return identity.getDeferredIdentity().map(id -> id.getAttribute(Caller.CONSOLE_USER_ATTRIBUTE) == null ? null
