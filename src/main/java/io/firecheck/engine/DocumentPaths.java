@@ -7,7 +7,6 @@ import java.lang.reflect.Type;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -94,12 +93,7 @@ public final class DocumentPaths {
         return true;
     }
 
-    /** The single value at a path without list segments; empty when it or an ancestor is absent. */
-    public static Optional<Object> value(InspectionDocument doc, String path) {
-        return Optional.ofNullable(valueOrNull(doc, Path.of(path)));
-    }
-
-    /** {@link #value} without the Optional, for the not-assessed check that reads hundreds per evaluation. */
+    /** The single value at a path without list segments; null when it or an ancestor is absent. */
     static Object valueOrNull(InspectionDocument doc, Path path) {
         Object current = doc;
         for (Segment seg : path.segments) {

@@ -31,10 +31,10 @@ public record RuleSet(
     }
 
     /**
-     * The inspection rules in catalogue order and their ids, their not-assessed checks in rule id order, and the
-     * sessions of this set's KieBase.
+     * The ids of the inspection rules, their not-assessed checks in rule id order, and the sessions of this set's
+     * KieBase.
      */
-    public record Prepared(List<RuleInfo> inspectionRules, Set<String> inspectionRuleIds, List<Applicability.Plan> plans,
+    public record Prepared(Set<String> inspectionRuleIds, List<Applicability.Plan> plans,
                            SessionPool sessions) {
         static Prepared of(Map<String, RuleInfo> catalogue, KieBase kieBase) {
             return of(catalogue, kieBase, kieBase == null ? null : SessionPool.forMachine(kieBase));
@@ -43,7 +43,7 @@ public record RuleSet(
         /** With the sessions of another set of the same KieBase, which one pool serves. */
         static Prepared of(Map<String, RuleInfo> catalogue, KieBase kieBase, SessionPool sessions) {
             List<RuleInfo> rules = catalogue.values().stream().filter(r -> r.level() != Level.SCOPE).toList();
-            return new Prepared(rules, rules.stream().map(RuleInfo::id).collect(Collectors.toUnmodifiableSet()),
+            return new Prepared(rules.stream().map(RuleInfo::id).collect(Collectors.toUnmodifiableSet()),
                     rules.stream().sorted(Comparator.comparing(RuleInfo::id)).map(Applicability.Plan::of).toList(),
                     sessions);
         }
@@ -51,10 +51,5 @@ public record RuleSet(
 
     public Set<String> inspectionRuleIds() {
         return prepared.inspectionRuleIds();
-    }
-
-    /** Inspection rules only (no SCOPE rules), in catalogue order. */
-    public List<RuleInfo> inspectionRules() {
-        return prepared.inspectionRules();
     }
 }
