@@ -6,12 +6,8 @@ import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.RecordComponent;
 import java.lang.reflect.Type;
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -40,22 +36,13 @@ final class AbsentFieldProbe {
      * A hash of everything an evaluation's behaviour can depend on in these files: each file's name and text,
      * with the quoted text of {@code @title}, {@code @titleZh}, {@code @basis} and {@code @rectification}
      * blanked in rule headers (from {@code rule "…"} up to the first line that holds {@code when}, {@code then} or
-     * {@code end}, that line excluded), where nothing but attributes and annotations can stand. Those four are
+     * {@code end}, that line excluded), where nothing but attributes and annotations can stand ({@link ProbeVerdicts}). Those four are
      * only copied into findings; an annotation written any other way, or elsewhere, is hashed as it is.
      */
     static String behaviourKey(Map<String, String> files) {
-        try {
-            MessageDigest sha = MessageDigest.getInstance("SHA-256");
-            files.forEach((name, text) -> {
-                sha.update(name.getBytes(StandardCharsets.UTF_8));
-                sha.update((byte) 0);
-                sha.update((name.endsWith(".drl") ? withoutDisplayText(text) : text).getBytes(StandardCharsets.UTF_8));
-                sha.update((byte) 0);
-            });
-            return HexFormat.of().formatHex(sha.digest());
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        Map<String, String> behaviour = new LinkedHashMap<>();
+        files.forEach((name, text) -> behaviour.put(name, name.endsWith(".drl") ? withoutDisplayText(text) : text));
+        return RuleSetLoader.version(behaviour);
     }
 
     static String withoutDisplayText(String drl) {

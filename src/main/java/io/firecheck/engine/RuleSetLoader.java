@@ -103,7 +103,7 @@ public final class RuleSetLoader {
                 RuleSet.Prepared.of(catalogue, compiled.kieBase(), built.sessions()));
         // skipped when a set of the same behaviour passed on this build: this set before, or one that differs only
         // in display text (a wording fix), here or, with a shared store, on another instance of the build
-        String behaviour = behaviourKey(files);
+        String behaviour = AbsentFieldProbe.behaviourKey(files);
         boolean probe = !verdicts.passed(behaviour);
         if (probe) {
             problems.addAll(AbsentFieldProbe.check(set, files));
@@ -140,7 +140,7 @@ public final class RuleSetLoader {
         return files;
     }
 
-    /** What the absent-field probe's verdict depends on in these files ({@link ProbeVerdicts}): hex sha256. */
+    /** What the absent-field probe's verdict depends on in these files ({@link ProbeVerdicts}). */
     public static String behaviourKey(Map<String, String> files) {
         return AbsentFieldProbe.behaviourKey(files);
     }

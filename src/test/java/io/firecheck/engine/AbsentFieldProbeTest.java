@@ -92,11 +92,11 @@ class AbsentFieldProbeTest {
         Map<String, String> guarded = files("stairwellFireDoors != null, stairwellFireDoors.damaged > 0");
         MemoryProbeVerdicts shared = new MemoryProbeVerdicts();
         assertThrows(RuleSetInvalidException.class, () -> new RuleSetLoader(Clock.systemUTC(), shared).load(unguarded, "A"));
-        assertFalse(shared.passed(RuleSetLoader.behaviourKey(unguarded)), "a failure is not kept");
+        assertFalse(shared.passed(AbsentFieldProbe.behaviourKey(unguarded)), "a failure is not kept");
 
         RuleSet accepted = new RuleSetLoader(Clock.systemUTC(), shared).load(guarded, "A");
-        assertTrue(shared.passed(RuleSetLoader.behaviourKey(accepted.sources())), "the pass is kept");
-        shared.recordPass(RuleSetLoader.behaviourKey(unguarded), "sha256:as if passed");
+        assertTrue(shared.passed(AbsentFieldProbe.behaviourKey(accepted.sources())), "the pass is kept");
+        shared.recordPass(AbsentFieldProbe.behaviourKey(unguarded), "sha256:as if passed");
         assertEquals(1, new RuleSetLoader(Clock.systemUTC(), shared).load(unguarded, "B").catalogue().size(),
                 "not probed: the store said it passed");
         assertThrows(RuleSetInvalidException.class, () -> new RuleSetLoader().load(unguarded, "another build"));

@@ -78,7 +78,7 @@ class CompiledRulesCacheTest {
         String drl = Files.readString(small.resolve("rules/station.drl"));
         CompiledRulesCache other = new CompiledRulesCache(cacheRoot(), "another build");
         assertFalse(new DrlCompiler(other).compile("station.drl", drl).cached());
-        assertFalse(other.passed(RuleSetLoader.behaviourKey(run(small.resolve("rules")).sources())));
+        assertFalse(other.passed(AbsentFieldProbe.behaviourKey(run(small.resolve("rules")).sources())));
     }
 
     @Test
@@ -120,7 +120,7 @@ class CompiledRulesCacheTest {
         assertEquals(first.catalogue(), second.catalogue());
         assertEquals(List.of(), failures(second, small));
         CompiledRulesCache disk = new CompiledRulesCache(cacheRoot(), "test build");
-        assertTrue(disk.passed(RuleSetLoader.behaviourKey(second.sources())), "the pass is written again");
+        assertTrue(disk.passed(AbsentFieldProbe.behaviourKey(second.sources())), "the pass is written again");
         assertTrue(new DrlCompiler(disk).compile("station.drl", Files.readString(small.resolve("rules/station.drl"))).cached(),
                 "the entry is written again");
 
