@@ -26,6 +26,7 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -120,7 +121,12 @@ public abstract class BrowserTest {
     }
 
     protected void waitUntil(java.util.function.Function<WebDriver, Boolean> condition) {
-        new WebDriverWait(browser, Duration.ofSeconds(15)).until(condition::apply);
+        waitUntil(Duration.ofSeconds(15), condition);
+    }
+
+    /** Polls the condition; an element that goes stale because the page navigated or refreshed is polled again. */
+    protected void waitUntil(Duration timeout, java.util.function.Function<WebDriver, Boolean> condition) {
+        new WebDriverWait(browser, timeout).ignoring(StaleElementReferenceException.class).until(condition::apply);
     }
 
     /** A PNG of the viewport under target/browser; returns its path. */

@@ -26,7 +26,6 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * Issue #14's "Done when", in one walk through headless Chromium: an officer signs in, finds an overdue order
@@ -123,7 +122,7 @@ class OfficerPathBrowserTest extends BrowserTest {
         find("#thresholds-jurisdiction").sendKeys(district);
         find("#preview-thresholds").click();
         try {
-            new WebDriverWait(browser, Duration.ofSeconds(90)).until(d -> d.getCurrentUrl().contains("/rules/preview/")
+            waitUntil(Duration.ofSeconds(90), d -> d.getCurrentUrl().contains("/rules/preview/")
                     && d.findElement(By.tagName("body")).getText().contains("影响汇总"));
         } catch (RuntimeException e) {
             throw new AssertionError(browser.getCurrentUrl() + "\n" + text(), e);

@@ -26,7 +26,6 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Rectangle;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 /** 整改进度, 清单 and 规则 in headless Chromium, on a copy of the rules folder that the test may change. */
 @QuarkusTest
@@ -88,7 +87,7 @@ class RulesBrowserTest extends BrowserTest {
             open("/rules");
             find("form[action='/rules/preview'] button").click();
             try {
-                new WebDriverWait(browser, Duration.ofSeconds(90)).until(d -> d.getCurrentUrl().contains("/rules/preview/")
+                waitUntil(Duration.ofSeconds(90), d -> d.getCurrentUrl().contains("/rules/preview/")
                         && d.findElement(By.tagName("body")).getText().contains("影响汇总"));
             } catch (RuntimeException e) {
                 throw new AssertionError(browser.getCurrentUrl() + "\n" + text(), e);
