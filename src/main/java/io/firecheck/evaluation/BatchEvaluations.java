@@ -1,8 +1,6 @@
 package io.firecheck.evaluation;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.firecheck.inspection.InvalidDocumentException;
 import io.firecheck.security.AccessDenied;
 import io.firecheck.security.Caller;
@@ -16,8 +14,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A batch: the documents are read and evaluated one at a time (one item's tree in memory, never the whole
- * batch's), then stored a chunk at a time with multi-row inserts (EvaluationService.store, group commit).
+ * A batch: the documents are read where they lie in the body, as a single POST's body is, and evaluated one at a
+ * time (one item's document in memory, never the whole batch's), then stored a chunk at a time with multi-row inserts (EvaluationService.store, group commit).
  * Each item ends on its own: a bad one is its own problem and the others are stored.
  */
 @ApplicationScoped
@@ -26,13 +24,11 @@ public class BatchEvaluations {
     static final int CHUNK = 100;
 
     private final EvaluationService service;
-    private final ObjectMapper mapper;
     private final BatchItems batchItems;
     private final Event<AccessDenied> denied;
 
-    public BatchEvaluations(EvaluationService service, ObjectMapper mapper, BatchItems batchItems, Event<AccessDenied> denied) {
+    public BatchEvaluations(EvaluationService service, BatchItems batchItems, Event<AccessDenied> denied) {
         this.service = service;
-        this.mapper = mapper;
         this.batchItems = batchItems;
         this.denied = denied;
     }
@@ -86,16 +82,12 @@ public class BatchEvaluations {
             return new BatchItem(index, 413, null, null, new Problem("about:blank", "Content Too Large", 413,
                     "item " + index + " is larger than " + batchItems.maxItemBytes() + " bytes", null, null));
         }
-        JsonNode tree;
         try {
-            tree = mapper.readTree(body, span.start(), span.length());
+            return service.prepare(body, span.start(), span.length(), dryRun, caller);
         } catch (IOException e) {
             return new BatchItem(index, 400, null, null, new Problem("/problems/invalid-input", "Unreadable JSON", 400,
                     "item " + index + " is not readable JSON", null,
                     e instanceof JsonProcessingException json ? List.of(ProblemMappers.violation(json)) : null));
-        }
-        try {
-            return service.prepare(tree, dryRun, caller);
         } catch (RuntimeException e) {
             return problem(index, e, caller);
         }

@@ -1,7 +1,6 @@
 package io.firecheck.evaluation;
 
 import com.fasterxml.jackson.annotation.JsonRawValue;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.firecheck.audit.AuditAction;
 import io.firecheck.audit.AuditLog;
@@ -98,10 +97,10 @@ public class EvaluationService {
         return (Outcome) stored;
     }
 
-    /** Everything but storing: no transaction, no connection. */
-    public Prepared prepare(JsonNode body, boolean dryRun, Caller submitter) {
+    /** Everything but storing, for the document in body[offset, offset + length): no transaction, no connection. */
+    public Prepared prepare(byte[] body, int offset, int length, boolean dryRun, Caller submitter) throws IOException {
         RuleSet set = ruleBook.current();
-        return prepare(set, reader.read(body, LocalDate.now(clock), set.inspectionRuleIds()), dryRun, submitter);
+        return prepare(set, reader.read(body, offset, length, LocalDate.now(clock), set.inspectionRuleIds()), dryRun, submitter);
     }
 
     private Prepared prepare(RuleSet set, InspectionDocument doc, boolean dryRun, Caller submitter) {

@@ -32,9 +32,14 @@ public final class DocumentReader {
      * JsonProcessingException, or every problem at once).
      */
     public InspectionDocument read(byte[] body, LocalDate today, Set<String> ruleIds) throws IOException {
-        InspectionDocument doc = body == null || body.length == 0 ? null : strict.bind(body);
+        return read(body, 0, body == null ? 0 : body.length, today, ruleIds);
+    }
+
+    /** One document lying in body[offset, offset + length), e.g. an item of a batch; as {@link #read(byte[], LocalDate, Set)}. */
+    public InspectionDocument read(byte[] body, int offset, int length, LocalDate today, Set<String> ruleIds) throws IOException {
+        InspectionDocument doc = length == 0 ? null : strict.bind(body, offset, length);
         if (doc == null) {
-            return read(body == null || body.length == 0 ? null : mapper.readTree(body), today, ruleIds);
+            return read(length == 0 ? null : mapper.readTree(body, offset, length), today, ruleIds);
         }
         return checked(doc, new ArrayList<>(), Set.of(), today, ruleIds);
     }

@@ -81,10 +81,10 @@ final class StrictBinding {
         this.reader = strict.readerFor(InspectionDocument.class);
     }
 
-    /** The document, or null when anything in the body is not what the tree path would accept as it is. */
-    InspectionDocument bind(byte[] body) {
+    /** The document in body[offset, offset + length), or null when anything in it is not what the tree path would accept as it is. */
+    InspectionDocument bind(byte[] body, int offset, int length) {
         try {
-            return reader.readValue(body);
+            return reader.readValue(body, offset, length);
         } catch (IOException | RuntimeException e) {
             return null;
         }

@@ -21,6 +21,7 @@ import jakarta.inject.Inject;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -145,11 +146,12 @@ class GroupCommitTest {
         }
     }
 
-    private void storeSix(int refused) {
+    private void storeSix(int refused) throws Exception {
         Caller client = new Caller("group-test", Set.of("client"), null);
         List<EvaluationService.Prepared> items = new ArrayList<>();
         for (int i = 0; i < 6; i++) {
-            items.add(service.prepare(TestDocs.tower((i == refused ? "REFUSED-" : "G-") + UUID.randomUUID()), false, client));
+            byte[] body = TestDocs.json(TestDocs.tower((i == refused ? "REFUSED-" : "G-") + UUID.randomUUID())).getBytes(StandardCharsets.UTF_8);
+            items.add(service.prepare(body, 0, body.length, false, client));
         }
         List<Object> outcomes = service.store(items, client);
         Set<String> ids = new HashSet<>();

@@ -85,9 +85,12 @@ class DocumentReaderTest {
         int shortcut = 0;
         for (String body : bodies) {
             byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-            assertEquals(outcome(() -> reader.read(body.isEmpty() ? null : mapper.readTree(bytes), TODAY, RULE_IDS)),
-                    outcome(() -> reader.read(bytes, TODAY, RULE_IDS)), body);
-            shortcut += strict.bind(bytes) != null ? 1 : 0;
+            Object expected = outcome(() -> reader.read(body.isEmpty() ? null : mapper.readTree(bytes), TODAY, RULE_IDS));
+            assertEquals(expected, outcome(() -> reader.read(bytes, TODAY, RULE_IDS)), body);
+            // as a batch item: the same bytes inside a larger body, read by offset and length
+            byte[] inBatch = ("[{}," + body + ",{}]").getBytes(StandardCharsets.UTF_8);
+            assertEquals(expected, outcome(() -> reader.read(inBatch, 4, bytes.length, TODAY, RULE_IDS)), body);
+            shortcut += strict.bind(bytes, 0, bytes.length) != null ? 1 : 0;
         }
         assertTrue(bodies.size() > 3000, "bodies: " + bodies.size());
         assertTrue(shortcut > 500, "read in one parse: " + shortcut + " of " + bodies.size());
@@ -97,9 +100,9 @@ class DocumentReaderTest {
     void aValidDocumentIsReadInOneParse() throws Exception {
         StrictBinding strict = new StrictBinding(mapper);
         byte[] body = TestDocs.json(TestDocs.example()).getBytes(StandardCharsets.UTF_8);
-        assertEquals(mapper.treeToValue(mapper.readTree(body), InspectionDocument.class), strict.bind(body));
-        assertNotNull(strict.bind(body));
-        assertNull(strict.bind("{\"inspection\": {\"date\": 20261120}}".getBytes(StandardCharsets.UTF_8)));
+        assertEquals(mapper.treeToValue(mapper.readTree(body), InspectionDocument.class), strict.bind(body, 0, body.length));
+        byte[] wrongShape = "{\"inspection\": {\"date\": 20261120}}".getBytes(StandardCharsets.UTF_8);
+        assertNull(strict.bind(wrongShape, 0, wrongShape.length));
     }
 
     private interface Read {
