@@ -10,6 +10,8 @@
 #              and the new one back to back, e.g. APP=/work/bench-before/quarkus-app bench/load.sh
 #   JAVA_OPTS  the service's JVM options (default: the image's, bench/jvm-options.sh; always -Xmx256m for P6)
 #   DURATION   seconds of each measured phase (default 15)
+#   WARMUP     seconds of each warm-up phase, dry runs then stored (default 10; the JIT compiles Drools' generated
+#              classes for about a minute, so WARMUP=60 measures a service that has been running a while)
 #   NMT=1      also print the JVM's native memory summary (jcmd VM.native_memory) after the load
 #   PORT, MANAGEMENT_PORT (8120, 8121), FIRECHECK_BENCH_DB (postgres), BENCH_SCHEMA (firecheck_load)
 set -euo pipefail
@@ -17,6 +19,7 @@ cd "$(dirname "$0")/.."
 root=$PWD
 app=$(realpath "${1:-${APP:-target/quarkus-app}}")
 duration=${DURATION:-15}
+warmup=${WARMUP:-10}
 port=${PORT:-8120}
 management_port=${MANAGEMENT_PORT:-8121}
 db=${FIRECHECK_BENCH_DB:-postgres}
@@ -74,9 +77,9 @@ run_wrk() { # name connections seconds [wrk args...]
 
 echo "== $app"
 echo "== JVM options: $java_opts"
-echo "== warm-up: 10 s dry run, 10 s stored"
-DRY_RUN=true run_wrk warm-dry 8 10 -s bench/post-evaluation.lua "$base"
-run_wrk warm-stored 8 10 -s bench/post-evaluation.lua "$base"
+echo "== warm-up: $warmup s dry run, $warmup s stored"
+DRY_RUN=true run_wrk warm-dry 8 "$warmup" -s bench/post-evaluation.lua "$base"
+run_wrk warm-stored 8 "$warmup" -s bench/post-evaluation.lua "$base"
 
 echo "== P2: trivial GET and dry-run POST, 8 connections, ${duration} s each"
 run_wrk get 8 "$duration" "http://127.0.0.1:$management_port/q/health/live"
