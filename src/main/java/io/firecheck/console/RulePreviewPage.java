@@ -139,8 +139,11 @@ public class RulePreviewPage {
             return page.refused(409, "预览之后生效的规则已经变化（预览时为 " + e.previewed() + "，现在为 "
                     + e.serving() + "），这次预览的影响已不准确，未应用。请重新预览后再应用。", Form.EMPTY);
         } catch (PreviewNotAppliableException e) {
-            String why = e.reason() == PreviewNotAppliableException.Reason.NOT_DONE ? "预览尚未完成（或已失败），不能应用。"
-                    : "这次预览没有保存候选规则文件，不能应用，请重新预览。";
+            String why = switch (e.reason()) {
+                case NOT_DONE -> "预览尚未完成（或已失败），不能应用。";
+                case NO_FILES -> "这次预览没有保存候选规则文件，不能应用，请重新预览。";
+                case FILES_CHANGED -> "这次预览保存的候选规则文件与预览时的版本不一致，不能应用，请重新预览。";
+            };
             return page.refused(409, why, Form.EMPTY);
         } catch (ReloadInProgressException e) {
             return page.busy();

@@ -24,6 +24,7 @@ import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
 import java.util.Map;
 import java.util.UUID;
+import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -41,6 +42,8 @@ class ThresholdChangeTest {
     RuleSetStore store;
     @Inject
     ClusterRuleSync sync;
+    @Inject
+    DataSource dataSource;
 
     /** A high-rise whose emergency lighting is 30.5 % damaged: above the shipped 30 %, within 30.9 %. */
     static String storeDimTower() {
@@ -115,6 +118,29 @@ class ThresholdChangeTest {
         author().post("/api/v1/rules/preview/" + job.getString("id") + "/apply").then().statusCode(409)
                 .body("title", equalTo("Rule set changed since the preview"));
         assertEquals(elsewhere.version(), store.newest().orElseThrow().version());
+    }
+
+    /** Runs one statement on a preview's stored row, as another writer of the table could have left it. */
+    void alterStoredPreview(String id, String set) throws Exception {
+        try (var c = dataSource.getConnection(); var s = c.prepareStatement("UPDATE rule_preview SET " + set + " WHERE id = ?")) {
+            s.setObject(1, UUID.fromString(id));
+            assertEquals(1, s.executeUpdate());
+        }
+    }
+
+    @Test
+    void storedFilesThatAreNotThePreviewedVersionAreNotApplied() throws Exception {
+        String before = ServedRules.version();
+        JsonPath job = previewed("30.9");
+        alterStoredPreview(job.getString("id"), "candidate_files = jsonb_set(candidate_files, '{thresholds.properties}', "
+                + "to_jsonb(candidate_files->>'thresholds.properties' || E'\\n# changed after the preview\\n'))");
+        author().post("/api/v1/rules/preview/" + job.getString("id") + "/apply").then().statusCode(409)
+                .contentType("application/problem+json").body("title", equalTo("Preview files changed"));
+        assertEquals(before, ServedRules.version());
+        alterStoredPreview(job.getString("id"), "candidate_files = NULL");
+        author().post("/api/v1/rules/preview/" + job.getString("id") + "/apply").then().statusCode(409)
+                .body("title", equalTo("Preview files not kept"));
+        assertEquals(before, ServedRules.version());
     }
 
     @Test
