@@ -107,7 +107,7 @@ public class RulePreviewPage {
         try {
             return started(new PreviewRequest(null, area(form.getFirst("jurisdiction")), values), new Form(values, Map.of()));
         } catch (InvalidThresholdsException e) {
-            ThresholdEdits.FormMessages messages = ThresholdEdits.forForm(e, ruleBook.current().thresholds());
+            ThresholdFormMessages messages = ThresholdFormMessages.of(e, ruleBook.current().thresholds());
             return page.refused(400, "阈值修改有误，未进行预览" + (messages.general().isEmpty() ? "：见各输入框旁的说明"
                     : "：" + String.join(" ", messages.general())), new Form(values, messages.byField()));
         }
@@ -157,7 +157,7 @@ public class RulePreviewPage {
             return Response.seeOther(URI.create("/rules/preview/" + job.id())).build();
         } catch (RuleSetInvalidException e) {
             Map<String, String> errors = request.thresholds() == null ? Map.of()
-                    : ThresholdEdits.byName(e.problems(), ThresholdEdits.candidate(ruleBook.current(), request.thresholds()));
+                    : ThresholdFormMessages.byName(e.problems(), ThresholdEdits.candidate(ruleBook.current(), request.thresholds()));
             return page.show(422, new Notice(false, "候选规则无法编译，未进行预览", e.problems(), List.of()), new Form(form.values(), errors));
         } catch (PreviewBusyException e) {
             return page.refused(409, "本实例正在进行的预览已达上限，请稍后再试", form);
