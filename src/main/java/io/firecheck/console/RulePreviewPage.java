@@ -17,7 +17,7 @@ import io.firecheck.rules.ReloadInProgressException;
 import io.firecheck.rules.ReloadOutcome;
 import io.firecheck.rules.RuleBook;
 import io.firecheck.rules.ServedSetChangedException;
-import io.firecheck.rules.ThresholdEdits;
+import io.firecheck.rules.ThresholdsDoNotCompileException;
 import io.firecheck.security.CurrentCaller;
 import io.firecheck.security.Roles;
 import io.firecheck.web.QueryParams;
@@ -156,8 +156,8 @@ public class RulePreviewPage {
             PreviewJob job = previews.start(request, caller.get());
             return Response.seeOther(URI.create("/rules/preview/" + job.id())).build();
         } catch (RuleSetInvalidException e) {
-            Map<String, String> errors = request.thresholds() == null ? Map.of()
-                    : ThresholdFormMessages.byName(e.problems(), ThresholdEdits.candidate(ruleBook.current(), request.thresholds()));
+            Map<String, String> errors = e instanceof ThresholdsDoNotCompileException t
+                    ? ThresholdFormMessages.byName(t.problems(), t.candidate()) : Map.of();
             return page.show(422, new Notice(false, "候选规则无法编译，未进行预览", e.problems(), List.of()), new Form(form.values(), errors));
         } catch (PreviewBusyException e) {
             return page.refused(409, "本实例正在进行的预览已达上限，请稍后再试", form);
