@@ -75,8 +75,7 @@ public class RulePreviewPage {
     }
 
     /** A preview job with its result read, for the preview page. */
-    public record PreviewView(PreviewJob job, String statusZh, String sourceZh, boolean finished, int percent,
-                              PreviewJob.Result result, List<PreviewJob.Change> listed) {
+    public record PreviewView(PreviewJob job, String statusZh, String sourceZh, PreviewJob.Result result, List<PreviewJob.Change> listed) {
     }
 
     @CheckedTemplate(basePath = "RulesPage")
@@ -119,11 +118,9 @@ public class RulePreviewPage {
     public Response previewJob(@PathParam("id") String id) {
         PreviewJob j = QueryParams.uuid(id).flatMap(u -> previews.find(u, caller.get())).orElseThrow(() -> notFound(id));
         PreviewJob.Result result = j.result() == null ? null : JsonColumns.read(mapper, j.result(), PreviewJob.Result.class);
-        boolean finished = j.status() == PreviewJob.Status.DONE || j.status() == PreviewJob.Status.FAILED;
-        int percent = j.total() == null || j.total() == 0 ? (finished ? 100 : 0) : (int) (100L * j.done() / j.total());
         List<PreviewJob.Change> listed = result == null ? List.of() : result.buildings().stream().limit(LISTED).toList();
         return RulesPageView.html(200, Templates.preview(new PreviewView(j, STATUS_ZH.get(j.status()), SOURCE_ZH.get(j.source()),
-                finished, percent, result, listed)));
+                result, listed)));
     }
 
     /** Applies exactly what the preview compared, onto the set it compared with; the outcome as after a reload. */
