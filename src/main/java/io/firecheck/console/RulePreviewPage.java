@@ -88,7 +88,7 @@ public class RulePreviewPage {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @RolesAllowed(Roles.RULE_AUTHOR)
     public Response preview(@FormParam("jurisdiction") String jurisdiction) {
-        return started(new PreviewRequest(null, area(jurisdiction), null), Form.EMPTY);
+        return started(new PreviewRequest(null, QueryParams.area(jurisdiction), null), Form.EMPTY);
     }
 
     /** Preview of the set serving with the thresholds as the form sends them; problems go beside their fields. */
@@ -104,7 +104,7 @@ public class RulePreviewPage {
             }
         });
         try {
-            return started(new PreviewRequest(null, area(form.getFirst("jurisdiction")), values), new Form(values, Map.of()));
+            return started(new PreviewRequest(null, QueryParams.area(form.getFirst("jurisdiction")), values), new Form(values, Map.of()));
         } catch (InvalidThresholdsException e) {
             ThresholdFormMessages messages = ThresholdFormMessages.of(e, ruleBook.current().thresholds());
             return page.refused(400, "阈值修改有误，未进行预览" + (messages.general().isEmpty() ? "：见各输入框旁的说明"
@@ -161,10 +161,6 @@ public class RulePreviewPage {
         } catch (PreviewRequestException e) {
             return page.refused(400, "辖区名称无效：" + e.getMessage(), form);
         }
-    }
-
-    private static String area(String jurisdiction) {
-        return jurisdiction == null || jurisdiction.isBlank() ? null : jurisdiction.strip();
     }
 
     private static NotFoundException notFound(String id) {
