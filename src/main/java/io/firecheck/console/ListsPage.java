@@ -49,7 +49,7 @@ public class ListsPage {
     @GET
     @RolesAllowed({Roles.OFFICER, Roles.SUPERVISOR, Roles.AUDITOR})
     public TemplateInstance page(@QueryParam("jurisdiction") String jurisdiction) {
-        String area = jurisdiction == null || jurisdiction.isBlank() ? null : jurisdiction.strip();
+        String area = QueryParams.area(jurisdiction);
         return Templates.lists(new View(area, reports.hazards(area, caller.get()), reports.responsibilities(area, caller.get()),
                 csvLink(Report.HAZARDS, area), csvLink(Report.RESPONSIBILITIES, area)));
     }

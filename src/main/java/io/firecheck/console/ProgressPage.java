@@ -7,6 +7,7 @@ import io.firecheck.reports.ReportRows;
 import io.firecheck.reports.ReportService;
 import io.firecheck.security.CurrentCaller;
 import io.firecheck.security.Roles;
+import io.firecheck.web.QueryParams;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import jakarta.annotation.security.RolesAllowed;
@@ -64,7 +65,7 @@ public class ProgressPage {
     @GET
     @RolesAllowed({Roles.OFFICER, Roles.SUPERVISOR, Roles.AUDITOR})
     public TemplateInstance page(@QueryParam("jurisdiction") String jurisdiction) {
-        String area = jurisdiction == null || jurisdiction.isBlank() ? null : jurisdiction.strip();
+        String area = QueryParams.area(jurisdiction);
         List<ReportRows.Progress> rows = reports.progress(area, caller.get());
         // open hazards of the latest inspections, by whether their building is a major fire hazard
         Map<String, Map<Boolean, Long>> open = reports.hazards(area, caller.get()).stream()

@@ -17,7 +17,7 @@ import io.firecheck.rules.ReloadInProgressException;
 import io.firecheck.rules.ReloadOutcome;
 import io.firecheck.rules.RuleBook;
 import io.firecheck.rules.ServedSetChangedException;
-import io.firecheck.rules.ThresholdEdits;
+import io.firecheck.rules.ThresholdsDoNotCompileException;
 import io.firecheck.security.CurrentCaller;
 import io.firecheck.security.Roles;
 import io.firecheck.web.QueryParams;
@@ -75,8 +75,7 @@ public class RulePreviewPage {
     }
 
     /** A preview job with its result read, for the preview page. */
-    public record PreviewView(PreviewJob job, String statusZh, String sourceZh, boolean finished, int percent,
-                              PreviewJob.Result result, List<PreviewJob.Change> listed) {
+    public record PreviewView(PreviewJob job, String statusZh, String sourceZh, PreviewJob.Result result, List<PreviewJob.Change> listed) {
     }
 
     @CheckedTemplate(basePath = "RulesPage")
@@ -89,7 +88,7 @@ public class RulePreviewPage {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @RolesAllowed(Roles.RULE_AUTHOR)
     public Response preview(@FormParam("jurisdiction") String jurisdiction) {
-        return started(new PreviewRequest(null, area(jurisdiction), null), Form.EMPTY);
+        return started(new PreviewRequest(null, QueryParams.area(jurisdiction), null), Form.EMPTY);
     }
 
     /** Preview of the set serving with the thresholds as the form sends them; problems go beside their fields. */
@@ -105,9 +104,9 @@ public class RulePreviewPage {
             }
         });
         try {
-            return started(new PreviewRequest(null, area(form.getFirst("jurisdiction")), values), new Form(values, Map.of()));
+            return started(new PreviewRequest(null, QueryParams.area(form.getFirst("jurisdiction")), values), new Form(values, Map.of()));
         } catch (InvalidThresholdsException e) {
-            ThresholdEdits.FormMessages messages = ThresholdEdits.forForm(e, ruleBook.current().thresholds());
+            ThresholdFormMessages messages = ThresholdFormMessages.of(e, ruleBook.current().thresholds());
             return page.refused(400, "阈值修改有误，未进行预览" + (messages.general().isEmpty() ? "：见各输入框旁的说明"
                     : "：" + String.join(" ", messages.general())), new Form(values, messages.byField()));
         }
@@ -119,11 +118,9 @@ public class RulePreviewPage {
     public Response previewJob(@PathParam("id") String id) {
         PreviewJob j = QueryParams.uuid(id).flatMap(u -> previews.find(u, caller.get())).orElseThrow(() -> notFound(id));
         PreviewJob.Result result = j.result() == null ? null : JsonColumns.read(mapper, j.result(), PreviewJob.Result.class);
-        boolean finished = j.status() == PreviewJob.Status.DONE || j.status() == PreviewJob.Status.FAILED;
-        int percent = j.total() == null || j.total() == 0 ? (finished ? 100 : 0) : (int) (100L * j.done() / j.total());
         List<PreviewJob.Change> listed = result == null ? List.of() : result.buildings().stream().limit(LISTED).toList();
         return RulesPageView.html(200, Templates.preview(new PreviewView(j, STATUS_ZH.get(j.status()), SOURCE_ZH.get(j.source()),
-                finished, percent, result, listed)));
+                result, listed)));
     }
 
     /** Applies exactly what the preview compared, onto the set it compared with; the outcome as after a reload. */
@@ -139,8 +136,11 @@ public class RulePreviewPage {
             return page.refused(409, "预览之后生效的规则已经变化（预览时为 " + e.previewed() + "，现在为 "
                     + e.serving() + "），这次预览的影响已不准确，未应用。请重新预览后再应用。", Form.EMPTY);
         } catch (PreviewNotAppliableException e) {
-            String why = e.reason() == PreviewNotAppliableException.Reason.NOT_DONE ? "预览尚未完成（或已失败），不能应用。"
-                    : "这次预览没有保存候选规则文件，不能应用，请重新预览。";
+            String why = switch (e.reason()) {
+                case NOT_DONE -> "预览尚未完成（或已失败），不能应用。";
+                case NO_FILES -> "这次预览没有保存候选规则文件，不能应用，请重新预览。";
+                case FILES_CHANGED -> "这次预览保存的候选规则文件与预览时的版本不一致，不能应用，请重新预览。";
+            };
             return page.refused(409, why, Form.EMPTY);
         } catch (ReloadInProgressException e) {
             return page.busy();
@@ -153,18 +153,14 @@ public class RulePreviewPage {
             PreviewJob job = previews.start(request, caller.get());
             return Response.seeOther(URI.create("/rules/preview/" + job.id())).build();
         } catch (RuleSetInvalidException e) {
-            Map<String, String> errors = request.thresholds() == null ? Map.of()
-                    : ThresholdEdits.byName(e.problems(), ThresholdEdits.candidate(ruleBook.current(), request.thresholds()));
+            Map<String, String> errors = e instanceof ThresholdsDoNotCompileException t
+                    ? ThresholdFormMessages.byName(t.problems(), t.candidate()) : Map.of();
             return page.show(422, new Notice(false, "候选规则无法编译，未进行预览", e.problems(), List.of()), new Form(form.values(), errors));
         } catch (PreviewBusyException e) {
             return page.refused(409, "本实例正在进行的预览已达上限，请稍后再试", form);
         } catch (PreviewRequestException e) {
             return page.refused(400, "辖区名称无效：" + e.getMessage(), form);
         }
-    }
-
-    private static String area(String jurisdiction) {
-        return jurisdiction == null || jurisdiction.isBlank() ? null : jurisdiction.strip();
     }
 
     private static NotFoundException notFound(String id) {

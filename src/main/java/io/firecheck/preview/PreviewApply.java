@@ -34,7 +34,7 @@ public class PreviewApply {
     /**
      * The reload's outcome; empty when the caller cannot see such a preview.
      *
-     * @throws PreviewNotAppliableException when the preview has not finished, or its files were not kept
+     * @throws PreviewNotAppliableException when the preview has not finished, or the files kept are not those it compared
      * @throws io.firecheck.rules.ServedSetChangedException when another set serves than the one it compared with (409)
      * @throws io.firecheck.rules.ReloadInProgressException while another reload runs (409)
      */
@@ -51,7 +51,7 @@ public class PreviewApply {
                 .map(json -> JsonColumns.read(mapper, json, new TypeReference<TreeMap<String, String>>() { }))
                 .orElseThrow(() -> new PreviewNotAppliableException(PreviewNotAppliableException.Reason.NO_FILES, job.id()));
         if (!RuleSetLoader.version(files).equals(job.candidateVersion())) {
-            throw new PreviewNotAppliableException(PreviewNotAppliableException.Reason.NO_FILES, job.id());
+            throw new PreviewNotAppliableException(PreviewNotAppliableException.Reason.FILES_CHANGED, job.id());
         }
         return Optional.of(reloader.applyUnlessBusy(caller, files, "preview " + job.id() + " applied by " + caller.name(),
                 job.activeVersion()));

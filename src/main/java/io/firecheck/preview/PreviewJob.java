@@ -1,5 +1,6 @@
 package io.firecheck.preview;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonRawValue;
 import io.firecheck.engine.Classification;
 import io.firecheck.rules.ThresholdEdits;
@@ -15,6 +16,18 @@ public record PreviewJob(String id, Status status, Source source, List<Threshold
                          @Schema(implementation = Result.class) @JsonRawValue String result) {
 
     public enum Status { QUEUED, RUNNING, DONE, FAILED }
+
+    /** DONE or FAILED: the job changes no more, a poll can stop. */
+    @JsonProperty
+    public boolean finished() {
+        return status == Status.DONE || status == Status.FAILED;
+    }
+
+    /** done of total in whole percent, rounded down; before the buildings are counted 0, or 100 once finished. */
+    @JsonProperty
+    public int percent() {
+        return total == null || total == 0 ? (finished() ? 100 : 0) : (int) (100L * done / total);
+    }
 
     public enum Source { DISK, UPLOAD, THRESHOLDS }
 

@@ -93,8 +93,8 @@ public class RulePreviewResource {
     @APIResponse(responseCode = "200", description = "ACTIVATED (the candidate serves on every instance) or UNCHANGED",
             content = @Content(schema = @Schema(implementation = io.firecheck.rules.ReloadOutcome.class)))
     @APIResponse(responseCode = "404", description = "No such preview (or one the token may not see)")
-    @APIResponse(responseCode = "409", description = "The preview has not finished, another rule set serves since it started "
-            + "(preview again), or another reload is running")
+    @APIResponse(responseCode = "409", description = "The preview has not finished, its files kept are missing or not those it "
+            + "compared, another rule set serves since it started (preview again), or another reload is running")
     @APIResponse(responseCode = "422", description = "The candidate does not compile or fixtures fail under it; the active set keeps serving",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = ReloadProblem.class)))
     public Response apply(@PathParam("id") String id) {

@@ -17,6 +17,7 @@ import io.firecheck.inspection.DocumentReader;
 import io.firecheck.persistence.JsonColumns;
 import io.firecheck.rules.RuleBook;
 import io.firecheck.rules.ThresholdEdits;
+import io.firecheck.rules.ThresholdsDoNotCompileException;
 import io.firecheck.security.Caller;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -97,7 +98,8 @@ public class RulePreviewService {
      * @throws PreviewRequestException for uploaded files that cannot be a rules folder (400)
      * @throws io.firecheck.rules.InvalidThresholdsException for threshold values that cannot be used (400)
      * @throws PreviewBusyException while this instance holds as many previews as it takes (409)
-     * @throws RuleSetInvalidException when the candidate does not compile (422)
+     * @throws RuleSetInvalidException when the candidate does not compile (422); for changed thresholds a
+     *         {@link ThresholdsDoNotCompileException} with the candidate
      */
     public PreviewJob start(PreviewRequest request, Caller caller) throws RuleSetInvalidException {
         PreviewRequest req = request == null ? new PreviewRequest(null, null, null) : request;
@@ -114,7 +116,7 @@ public class RulePreviewService {
             RuleSet candidate = switch (source) {
                 case DISK -> ruleBook.folderVersion().equals(serving.version()) ? serving : loader.load(ruleBook.dir());
                 case UPLOAD -> compileUnlessServing(new TreeMap<>(req.files()), "upload by " + caller.name(), serving);
-                case THRESHOLDS -> compileUnlessServing(edit.files(), "threshold change by " + caller.name(), serving);
+                case THRESHOLDS -> compileThresholds(edit, caller, serving);
             };
             Instant now = clock.instant();
             jobs.purgeStartedBefore(now.minus(KEPT_FOR));
@@ -136,6 +138,15 @@ public class RulePreviewService {
     /** The set serving when the candidate holds its very files: nothing to compile (a preview of no change). */
     private RuleSet compileUnlessServing(Map<String, String> files, String origin, RuleSet serving) throws RuleSetInvalidException {
         return RuleSetLoader.version(files).equals(serving.version()) ? serving : loader.load(files, origin);
+    }
+
+    /** A failure carries the candidate, so the thresholds form can put each problem beside its field. */
+    private RuleSet compileThresholds(ThresholdEdits.Candidate edit, Caller caller, RuleSet serving) throws ThresholdsDoNotCompileException {
+        try {
+            return compileUnlessServing(edit.files(), "threshold change by " + caller.name(), serving);
+        } catch (RuleSetInvalidException e) {
+            throw new ThresholdsDoNotCompileException(e, edit);
+        }
     }
 
     /** The job if the caller may see every building it covers; empty otherwise, as if it did not exist. */

@@ -118,11 +118,13 @@ public class RuleReloader {
         try {
             outcome = reload.get();
         } catch (ClusterSetChangedException e) {
-            audit.recordSeparately(caller, AuditAction.RULE_RELOAD, "rule set " + e.candidate(), "CLUSTER_SET_CHANGED");
+            audit.recordSeparately(caller, AuditAction.RULE_RELOAD, "rule set " + e.candidate(),
+                    ReloadAudit.CLUSTER_SET_CHANGED.name());
             throw e;
         }
         audit.recordSeparately(caller, AuditAction.RULE_RELOAD,
-                "rule set " + (outcome.version() == null ? "(not compiled)" : outcome.version()), outcome.outcome().name());
+                "rule set " + (outcome.version() == null ? "(not compiled)" : outcome.version()),
+                ReloadAudit.of(outcome.outcome()).name());
         return outcome;
     }
 

@@ -1,6 +1,5 @@
 package io.firecheck.rules;
 
-import io.firecheck.engine.RuleProblem;
 import io.firecheck.engine.RuleSet;
 import io.firecheck.engine.RuleSetLoader;
 import io.firecheck.engine.Thresholds;
@@ -18,12 +17,13 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * Changing named thresholds without touching a file by hand: the fields of thresholds.properties with their
- * comments (for the Rules page's form), checks of new values, and the serving set's files with the changed
- * {@code name = value} lines written in place, comments and order kept.
+ * comments (for the Rules page's form), checks of new values (why one is refused, worded by the API and the
+ * console each), and the serving set's files with the changed {@code name = value} lines written in place,
+ * comments and order kept.
  */
 public final class ThresholdEdits {
     /** The longest value accepted; the longest shipped one (a list of rule ids) is a few hundred characters. */
-    static final int MAX_VALUE = 2000;
+    public static final int MAX_VALUE = 2000;
     /** A section heading such as {@code # ---- 疏散 Evacuation (GB 35181-2017 7.3) ----}. */
     private static final Pattern SECTION = Pattern.compile("^#\\s*-{2,}\\s*(.*?)\\s*-{2,}\\s*$");
 
@@ -43,8 +43,21 @@ public final class ThresholdEdits {
     public record Change(String name, String from, String to) {
     }
 
-    /** Why a new value cannot be used: in Chinese for the page, in English for the API; name null for the request as a whole. */
-    public record Invalid(String name, String zh, String en) {
+    /** Why a value cannot be used; the API words it in English ({@link Invalid#en}), the console in Chinese. */
+    public enum Refusal { UNKNOWN_NAME, EMPTY, NOT_ONE_LINE, NOT_A_NUMBER, NOT_A_DATE, NOTHING_CHANGED }
+
+    /** A value that cannot be used, with the value serving (null for an unknown name); name null for the request as a whole. */
+    public record Invalid(String name, Refusal refusal, String serving) {
+        public String en() {
+            return switch (refusal) {
+                case UNKNOWN_NAME -> "unknown threshold; the names are those of GET /api/v1/rules (thresholds)";
+                case EMPTY -> "a value";
+                case NOT_ONE_LINE -> "one line of at most " + MAX_VALUE + " characters";
+                case NOT_A_NUMBER -> "a number, as the value serving (" + serving + ")";
+                case NOT_A_DATE -> "a date such as 2025-11-01, as the value serving";
+                case NOTHING_CHANGED -> "no threshold differs from the value serving";
+            };
+        }
     }
 
     /** The candidate: the serving set's files with the changes written into thresholds.properties. */
@@ -97,8 +110,7 @@ public final class ThresholdEdits {
             String from = current.get(name);
             String to = value == null ? "" : value.strip();
             if (from == null) {
-                invalid.add(new Invalid(name, "没有名为 " + name + " 的阈值。", "unknown threshold; the names are those of "
-                        + "GET /api/v1/rules (thresholds)"));
+                invalid.add(new Invalid(name, Refusal.UNKNOWN_NAME, null));
             } else if (!to.equals(from)) {
                 Invalid problem = problem(name, from, to);
                 if (problem == null) {
@@ -109,7 +121,7 @@ public final class ThresholdEdits {
             }
         });
         if (invalid.isEmpty() && changes.isEmpty()) {
-            invalid.add(new Invalid(null, "没有修改任何阈值：请先改动至少一个值。", "no threshold differs from the value serving"));
+            invalid.add(new Invalid(null, Refusal.NOTHING_CHANGED, null));
         }
         if (!invalid.isEmpty()) {
             throw new InvalidThresholdsException(invalid);
@@ -121,19 +133,11 @@ public final class ThresholdEdits {
 
     /** A value the file cannot hold, or of another kind than the serving one (a number stays a number); null when fine. */
     static Invalid problem(String name, String from, String to) {
-        if (to.isEmpty()) {
-            return new Invalid(name, "不能为空。", "a value");
-        }
-        if (to.length() > MAX_VALUE || to.contains("\n") || to.contains("\r")) {
-            return new Invalid(name, "只能填写一行，不超过 " + MAX_VALUE + " 个字符。", "one line of at most " + MAX_VALUE + " characters");
-        }
-        if (number(from) && !number(to)) {
-            return new Invalid(name, "应为数字（如 27 或 1.5），现值为 " + from + "。", "a number, as the value serving (" + from + ")");
-        }
-        if (date(from) && !date(to)) {
-            return new Invalid(name, "应为日期（如 2025-11-01），现值为 " + from + "。", "a date such as 2025-11-01, as the value serving");
-        }
-        return null;
+        Refusal refusal = to.isEmpty() ? Refusal.EMPTY
+                : to.length() > MAX_VALUE || to.contains("\n") || to.contains("\r") ? Refusal.NOT_ONE_LINE
+                : number(from) && !number(to) ? Refusal.NOT_A_NUMBER
+                : date(from) && !date(to) ? Refusal.NOT_A_DATE : null;
+        return refusal == null ? null : new Invalid(name, refusal, from);
     }
 
     /** The text with each changed {@code name = value} line replaced where it stands; every other line as it was. */
@@ -142,48 +146,6 @@ public final class ThresholdEdits {
         changes.forEach(c -> to.put(c.name(), c.to()));
         return Thresholds.lines(text).stream().map(l -> !l.entry() || !to.containsKey(l.name()) ? l.raw()
                 : l.name() + " = " + to.get(l.name()) + (l.raw().endsWith("\r") ? "\r" : "")).collect(Collectors.joining("\n"));
-    }
-
-    /** The messages of a refused change for the thresholds form: beside each field, and about the change as a whole. */
-    public record FormMessages(Map<String, String> byField, List<String> general) {
-    }
-
-    /**
-     * Each value that cannot be used, in Chinese: beside its field when the serving set has that threshold (the
-     * form shows those), else among the general messages, named.
-     */
-    public static FormMessages forForm(InvalidThresholdsException refused, Thresholds serving) {
-        Map<String, String> byField = new LinkedHashMap<>();
-        List<String> general = new ArrayList<>();
-        for (Invalid i : refused.invalid()) {
-            if (i.name() != null && serving.has(i.name())) {
-                byField.put(i.name(), i.zh());
-            } else {
-                general.add(i.name() == null ? i.zh() : i.name() + "：" + i.zh());
-            }
-        }
-        return new FormMessages(byField, List.copyOf(general));
-    }
-
-    /**
-     * The compile problems of a candidate that concern one threshold, by name: those on its line of
-     * thresholds.properties and those naming it (a rule that reads it as a whole number, say).
-     */
-    public static Map<String, String> byName(List<RuleProblem> problems, Candidate candidate) {
-        Map<Integer, String> lineNames = Thresholds.lines(candidate.files().get(Thresholds.FILE)).stream()
-                .filter(Thresholds.Line::entry).collect(Collectors.toMap(Thresholds.Line::number, Thresholds.Line::name));
-        Map<String, String> out = new LinkedHashMap<>();
-        for (RuleProblem p : problems) {
-            String name = Thresholds.FILE.equals(p.file()) ? lineNames.get(p.line()) : null;
-            if (name == null) {
-                name = candidate.changes().stream().map(Change::name).filter(n -> p.message().contains("`" + n + "`"))
-                        .findFirst().orElse(null);
-            }
-            if (name != null) {
-                out.merge(name, p.message(), (a, b) -> a + " " + b);
-            }
-        }
-        return out;
     }
 
     private static boolean number(String value) {

@@ -56,6 +56,11 @@ public final class QueryParams {
         }
     }
 
+    /** A jurisdiction as a console form or link sends it: blank is every area the caller may see (null), else the name stripped. */
+    public static String area(String jurisdiction) {
+        return jurisdiction == null || jurisdiction.isBlank() ? null : jurisdiction.strip();
+    }
+
     public static String blankToNull(String s) {
         return s == null || s.isBlank() ? null : s;
     }

@@ -76,6 +76,12 @@ class ProgressAndListsPageTest {
                 .body(not(containsString(order)));
         ConsoleUsers.browser(J, Roles.OFFICER).queryParam("jurisdiction", J + "·沙河街道").get("/lists").then()
                 .body(containsString("jurisdiction=" + java.net.URLEncoder.encode(J + "·沙河街道", java.nio.charset.StandardCharsets.UTF_8)));
+        // as a form sends it: spaces around the name are not part of it, and a blank one is every area in reach
+        ConsoleUsers.browser(J, Roles.OFFICER).queryParam("jurisdiction", " " + J + "·沙河街道 ").get("/lists").then()
+                .body(containsString("jurisdiction=" + java.net.URLEncoder.encode(J + "·沙河街道", java.nio.charset.StandardCharsets.UTF_8)))
+                .body(not(containsString("jurisdiction=+")));
+        ConsoleUsers.browser(J, Roles.OFFICER).queryParam("jurisdiction", "  ").get("/lists").then().statusCode(200)
+                .body(not(containsString("jurisdiction=")));
     }
 
     @Test

@@ -102,6 +102,18 @@ public class RulesPageTest {
                 .body(not(containsString("action=\"/rules/thresholds/preview\""))).body(containsString("/rules/thresholds.properties"));
     }
 
+    /** A value of the right kind that the rules cannot use (a whole number read as 2.5): 422, the problem beside its field. */
+    @Test
+    void aChangeThatDoesNotCompileIsShownBesideItsField() {
+        String operators = "controlRoom.minOperatorsPerShift";
+        Form form = Form.of(author().get("/rules"));
+        author().cookie(form.cookieName(), form.cookie()).contentType("application/x-www-form-urlencoded")
+                .formParam(form.field(), form.token()).formParam("t." + operators, "2.5")
+                .redirects().follow(false).post("/rules/thresholds/preview").then().statusCode(422).contentType(containsString("text/html"))
+                .body(containsString("候选规则无法编译")).body(containsString("id=\"t-" + operators + "-error\""))
+                .body(containsString("value=\"2.5\""));
+    }
+
     @Test
     void pageErrorsAreHtml() {
         TestTokens.anonymous().redirects().follow(false).accept("text/html").get("/rules").then().statusCode(302)

@@ -80,13 +80,19 @@ class RulePreviewTest {
     /** Follows the job to its end through its Location, as a browser or script would. */
     static JsonPath finished(Response started) {
         started.then().statusCode(202).header("Location", containsString("/api/v1/rules/preview/"))
-                .body("status", equalTo("QUEUED")).body("done", equalTo(0)).body("candidateVersion", notNullValue());
+                .body("status", equalTo("QUEUED")).body("done", equalTo(0)).body("candidateVersion", notNullValue())
+                .body("finished", equalTo(false)).body("percent", equalTo(0));
         String location = started.header("Location");
         long deadline = System.currentTimeMillis() + 60_000;
         while (System.currentTimeMillis() < deadline) {
             JsonPath job = given().get(location).then().statusCode(200).extract().jsonPath();
             String status = job.getString("status");
-            if (status.equals("DONE") || status.equals("FAILED")) {
+            boolean finished = status.equals("DONE") || status.equals("FAILED");
+            assertEquals(finished, job.getBoolean("finished"), job.prettify());
+            Integer total = job.get("total");
+            assertEquals(total == null || total == 0 ? (finished ? 100 : 0) : 100 * job.getInt("done") / total, job.getInt("percent"),
+                    job.prettify());
+            if (finished) {
                 return job;
             }
             sleep();
@@ -122,6 +128,7 @@ class RulePreviewTest {
         assertEquals("DISK", job.getString("source"));
         assertEquals(3, job.getInt("total"));
         assertEquals(3, job.getInt("done"));
+        assertEquals(100, job.getInt("percent"));
         assertEquals(3, job.getInt("result.evaluated"));
         assertEquals(0, job.getInt("result.changed"));
         assertEquals(List.of(), job.getList("result.buildings"));

@@ -22,8 +22,10 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -41,6 +43,8 @@ class ThresholdChangeTest {
     RuleSetStore store;
     @Inject
     ClusterRuleSync sync;
+    @Inject
+    DataSource dataSource;
 
     /** A high-rise whose emergency lighting is 30.5 % damaged: above the shipped 30 %, within 30.9 %. */
     static String storeDimTower() {
@@ -117,6 +121,68 @@ class ThresholdChangeTest {
         assertEquals(elsewhere.version(), store.newest().orElseThrow().version());
     }
 
+    /** Runs one statement on a preview's stored row, as another writer of the table could have left it. */
+    void alterStoredPreview(String id, String set) throws Exception {
+        try (var c = dataSource.getConnection(); var s = c.prepareStatement("UPDATE rule_preview SET " + set + " WHERE id = ?")) {
+            s.setObject(1, UUID.fromString(id));
+            assertEquals(1, s.executeUpdate());
+        }
+    }
+
+    @Test
+    void storedFilesThatAreNotThePreviewedVersionAreNotApplied() throws Exception {
+        String before = ServedRules.version();
+        JsonPath job = previewed("30.9");
+        alterStoredPreview(job.getString("id"), "candidate_files = jsonb_set(candidate_files, '{thresholds.properties}', "
+                + "to_jsonb(candidate_files->>'thresholds.properties' || E'\\n# changed after the preview\\n'))");
+        author().post("/api/v1/rules/preview/" + job.getString("id") + "/apply").then().statusCode(409)
+                .contentType("application/problem+json").body("title", equalTo("Preview files changed"));
+        assertEquals(before, ServedRules.version());
+        alterStoredPreview(job.getString("id"), "candidate_files = NULL");
+        author().post("/api/v1/rules/preview/" + job.getString("id") + "/apply").then().statusCode(409)
+                .body("title", equalTo("Preview files not kept"));
+        assertEquals(before, ServedRules.version());
+    }
+
+    @Test
+    void aPreviewThatHasNotFinishedIsNotApplied() throws Exception {
+        String before = ServedRules.version();
+        JsonPath job = previewed("30.9");
+        alterStoredPreview(job.getString("id"), "status = 'RUNNING', finished_at = NULL, updated_at = now()");
+        author().get("/api/v1/rules/preview/" + job.getString("id")).then().body("status", equalTo("RUNNING"))
+                .body("finished", equalTo(false));
+        author().post("/api/v1/rules/preview/" + job.getString("id") + "/apply").then().statusCode(409)
+                .contentType("application/problem+json").body("title", equalTo("Preview not finished"));
+        assertEquals(before, ServedRules.version());
+    }
+
+    @Test
+    void applyingAPreviewOfTheSetServingChangesNothing() throws Exception {
+        ServedRules.backToShipped(store);
+        String before = ServedRules.version();
+        JsonPath job = RulePreviewTest.finished(author().contentType(ContentType.JSON)
+                .body(json(Map.of("files", RulePreviewTest.shippedRules(), "jurisdiction", J))).post("/api/v1/rules/preview"));
+        assertEquals(before, job.getString("candidateVersion"));
+        author().post("/api/v1/rules/preview/" + job.getString("id") + "/apply").then().statusCode(200)
+                .body("outcome", equalTo("UNCHANGED")).body("version", equalTo(before)).body("previousVersion", equalTo(before));
+        assertEquals(before, ServedRules.version());
+        given().get("/api/v1/rules/reloads").then().body("[0].outcome", equalTo("UNCHANGED")).body("[0].by", equalTo(AUTHOR));
+    }
+
+    @Test
+    void anApplyIsInTheAuditLogUnderTheAuthorsName() {
+        String who = "审计作者" + UUID.randomUUID().toString().substring(0, 6);
+        JsonPath job = previewed("30.9");
+        TestTokens.as(who, null, Roles.RULE_AUTHOR).post("/api/v1/rules/preview/" + job.getString("id") + "/apply").then()
+                .statusCode(200).body("outcome", equalTo("ACTIVATED"));
+        JsonPath audit = TestTokens.as("审计员", null, Roles.AUDITOR).queryParam("actor", who).queryParam("type", "RULE_RELOAD")
+                .get("/api/v1/audit").then().statusCode(200).extract().jsonPath();
+        assertEquals(1, audit.getInt("total"), audit.prettify());
+        assertEquals("rule set " + job.getString("candidateVersion"), audit.getString("items[0].target"));
+        assertEquals("ACTIVATED", audit.getString("items[0].outcome"));
+        assertEquals(List.of(Roles.RULE_AUTHOR), audit.getList("items[0].roles"));
+    }
+
     @Test
     void aChangeThatFailsTheFixtureGateLeavesTheSetServing() {
         String before = ServedRules.version();
@@ -128,15 +194,25 @@ class ThresholdChangeTest {
         given().get("/api/v1/rules/reloads").then().body("[0].outcome", equalTo("GATE_FAILED")).body("[0].by", equalTo(AUTHOR));
     }
 
+    long storedPreviews() throws Exception {
+        try (var c = dataSource.getConnection(); var s = c.createStatement(); var rs = s.executeQuery("SELECT count(*) FROM rule_preview")) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
     @Test
-    void valuesThatCannotBeUsedAre400NamingEachAndNothingStarts() {
+    void valuesThatCannotBeUsedAre400NamingEachAndNothingStarts() throws Exception {
+        long before = storedPreviews();
         author().contentType(ContentType.JSON).body(json(Map.of("thresholds", Map.of(LIGHTING, "三十", "no.such.name", "1"))))
                 .post("/api/v1/rules/preview").then().statusCode(400)
                 .body("violations.field", hasItems("thresholds." + LIGHTING, "thresholds.no.such.name"));
         author().contentType(ContentType.JSON).body(json(Map.of("thresholds", Map.of(LIGHTING, "30"))))
                 .post("/api/v1/rules/preview").then().statusCode(400).body("violations.field", hasItem("thresholds"));
         author().contentType(ContentType.JSON).body(json(Map.of("thresholds", Map.of(LIGHTING, "31"),
-                        "files", RulePreviewTest.shippedRules()))).post("/api/v1/rules/preview").then().statusCode(400);
+                        "files", RulePreviewTest.shippedRules()))).post("/api/v1/rules/preview").then().statusCode(400)
+                .header("Location", org.hamcrest.Matchers.nullValue());
+        assertEquals(before, storedPreviews(), "a refused request stores no preview job");
         author().post("/api/v1/rules/preview/" + UUID.randomUUID() + "/apply").then().statusCode(404);
         TestTokens.as("officer", null, Roles.OFFICER).post("/api/v1/rules/preview/" + UUID.randomUUID() + "/apply")
                 .then().statusCode(403);

@@ -62,34 +62,19 @@ class ThresholdEditsTest {
     }
 
     @Test
-    void valuesThatCannotBeUsedAreNamedInChineseAndEnglish() {
+    void valuesThatCannotBeUsedAreNamedEachWithWhyAndTheValueServing() {
         InvalidThresholdsException e = assertThrows(InvalidThresholdsException.class, () -> ThresholdEdits.candidate(shipped,
                 Map.of(LIGHTING, "三十", "no.such.threshold", "1", "scope.highRise.other.heightM", " ", "basis.2025.from", "soon",
                         "places.crowded", "HOTEL\nSHOP")));
-        Map<String, String> zh = new java.util.TreeMap<>();
-        e.invalid().forEach(i -> zh.put(i.name(), i.zh()));
-        assertTrue(zh.get(LIGHTING).startsWith("应为数字"), zh.toString());
-        assertTrue(zh.get("no.such.threshold").contains("没有名为"), zh.toString());
-        assertTrue(zh.get("scope.highRise.other.heightM").contains("不能为空"), zh.toString());
-        assertTrue(zh.get("basis.2025.from").startsWith("应为日期"), zh.toString());
-        assertTrue(zh.get("places.crowded").contains("一行"), zh.toString());
+        Map<String, ThresholdEdits.Refusal> why = new java.util.TreeMap<>();
+        e.invalid().forEach(i -> why.put(i.name(), i.refusal()));
+        assertEquals(Map.of(LIGHTING, ThresholdEdits.Refusal.NOT_A_NUMBER, "no.such.threshold", ThresholdEdits.Refusal.UNKNOWN_NAME,
+                "scope.highRise.other.heightM", ThresholdEdits.Refusal.EMPTY, "basis.2025.from", ThresholdEdits.Refusal.NOT_A_DATE,
+                "places.crowded", ThresholdEdits.Refusal.NOT_ONE_LINE), why);
+        ThresholdEdits.Invalid lighting = e.invalid().stream().filter(i -> LIGHTING.equals(i.name())).findFirst().orElseThrow();
+        assertEquals(shipped.thresholds().asMap().get(LIGHTING), lighting.serving());
+        assertTrue(lighting.en().contains(lighting.serving()), lighting.en());
         assertTrue(e.invalid().stream().allMatch(i -> !i.en().isBlank()));
-    }
-
-    @Test
-    void aRefusedValueGoesBesideItsFieldAndTheRestAboveTheForm() {
-        InvalidThresholdsException e = assertThrows(InvalidThresholdsException.class,
-                () -> ThresholdEdits.candidate(shipped, Map.of(LIGHTING, "三十", "no.such.threshold", "1")));
-        ThresholdEdits.FormMessages messages = ThresholdEdits.forForm(e, shipped.thresholds());
-        assertEquals(List.of(LIGHTING), List.copyOf(messages.byField().keySet()));
-        assertTrue(messages.byField().get(LIGHTING).startsWith("应为数字"), messages.toString());
-        assertEquals(1, messages.general().size(), messages.toString());
-        assertTrue(messages.general().get(0).startsWith("no.such.threshold："), messages.toString());
-        InvalidThresholdsException nothing = assertThrows(InvalidThresholdsException.class,
-                () -> ThresholdEdits.candidate(shipped, shipped.thresholds().asMap()));
-        ThresholdEdits.FormMessages unchanged = ThresholdEdits.forForm(nothing, shipped.thresholds());
-        assertEquals(Map.of(), unchanged.byField());
-        assertEquals(List.of(nothing.invalid().get(0).zh()), unchanged.general());
     }
 
     @Test
@@ -97,14 +82,6 @@ class ThresholdEditsTest {
         InvalidThresholdsException e = assertThrows(InvalidThresholdsException.class,
                 () -> ThresholdEdits.candidate(shipped, shipped.thresholds().asMap()));
         assertEquals(null, e.invalid().get(0).name());
-    }
-
-    @Test
-    void aCompileProblemOfAChangedValueGoesToItsField() throws Exception {
-        ThresholdEdits.Candidate c = ThresholdEdits.candidate(shipped, Map.of("controlRoom.minOperatorsPerShift", "2.5"));
-        var problems = assertThrows(io.firecheck.engine.RuleSetInvalidException.class,
-                () -> new RuleSetLoader().load(c.files(), "test")).problems();
-        Map<String, String> byName = ThresholdEdits.byName(problems, c);
-        assertTrue(byName.containsKey("controlRoom.minOperatorsPerShift"), problems + " -> " + byName);
+        assertEquals(ThresholdEdits.Refusal.NOTHING_CHANGED, e.invalid().get(0).refusal());
     }
 }
