@@ -32,8 +32,8 @@ import org.kie.api.definition.rule.Rule;
 /**
  * Issue #13 experiment: the shipped rules built with Drools' executable model (each constraint and consequence
  * generated as Java and compiled at run time) beside the interpreted (MVEL) KieBase the service uses. Builds both
- * from the same files, checks that every fixture gives the same result under both, then times build and evaluation
- * by CPU time as {@link CpuPerEvaluation} does. Not part of the product: drools-model-codegen is a test dependency.
+ * from the same files, checks that every fixture and absent-field probe document gives the same result under both,
+ * then times build and evaluation by CPU time as {@link CpuPerEvaluation} does. Not part of the product: drools-model-codegen is a test dependency.
  * Usage (bench/execmodel.sh): build rounds, warm-up seconds, rounds, evaluations per round.
  */
 public final class ExecModelExperiment {
