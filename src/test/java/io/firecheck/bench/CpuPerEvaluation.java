@@ -31,12 +31,24 @@ public final class CpuPerEvaluation {
         runs.put("compliantTowerBareDrools", b::compliantTowerBareDrools);
         runs.put("towerWithEightFindings", b::towerWithEightFindings);
         runs.put("towerWithEightFindingsBareDrools", b::towerWithEightFindingsBareDrools);
-        ThreadMXBean cpu = ManagementFactory.getThreadMXBean();
-        Map<String, Double> median = new LinkedHashMap<>();
-        System.out.printf("%-34s %12s %12s %12s %14s%n", "benchmark", "min us/op", "median", "max", "ops/s per core");
         if (args.length > 3) {
             runs.keySet().retainAll(List.of(args[3]));
         }
+        Map<String, Double> median = measure(runs, warmupS, rounds, perRound);
+        if (median.size() < 4) {
+            return;
+        }
+        System.out.printf("full / bare (ops/s): compliant tower %.2f, tower with eight findings %.2f%n",
+                median.get("compliantTowerBareDrools") / median.get("compliantTower"),
+                median.get("towerWithEightFindingsBareDrools") / median.get("towerWithEightFindings"));
+    }
+
+    /**
+     * Warms each run up for {@code warmupS} seconds, then times {@code rounds} rounds of {@code perRound} calls of
+     * each by thread CPU time, printing min, median and max µs per call; answers the medians, by run.
+     */
+    static Map<String, Double> measure(Map<String, Supplier<Object>> runs, double warmupS, int rounds, int perRound) {
+        ThreadMXBean cpu = ManagementFactory.getThreadMXBean();
         int sink = 0;
         for (var run : runs.entrySet()) {
             long until = System.nanoTime() + (long) (warmupS * 1e9);
@@ -55,6 +67,8 @@ public final class CpuPerEvaluation {
                 us.computeIfAbsent(run.getKey(), k -> new ArrayList<>()).add((cpu.getCurrentThreadCpuTime() - t0) / 1e3 / perRound);
             }
         }
+        System.out.printf("%-34s %12s %12s %12s %14s%n", "benchmark", "min us/op", "median", "max", "ops/s per core");
+        Map<String, Double> median = new LinkedHashMap<>();
         for (var e : us.entrySet()) {
             List<Double> v = e.getValue();
             Collections.sort(v);
@@ -63,11 +77,6 @@ public final class CpuPerEvaluation {
             System.out.printf("%-34s %12.1f %12.1f %12.1f %14.0f%s%n", e.getKey(), v.get(0), med, v.get(v.size() - 1), 1e6 / med,
                     sink == 42 ? " " : "");
         }
-        if (median.size() < runs.size() || runs.size() < 4) {
-            return;
-        }
-        System.out.printf("full / bare (ops/s): compliant tower %.2f, tower with eight findings %.2f%n",
-                median.get("compliantTowerBareDrools") / median.get("compliantTower"),
-                median.get("towerWithEightFindingsBareDrools") / median.get("towerWithEightFindings"));
+        return median;
     }
 }
