@@ -60,7 +60,7 @@ public class GroupCommit {
         private static final int WAITING = 0, TAKEN = 1, ABANDONED = 2;
         final EvaluationEntity row;
         /** Its audit entry, written in the statement that stores the row. */
-        final String[] audit;
+        final AuditLog.Columns audit;
         final CompletableFuture<Written> written = new CompletableFuture<>();
         private final AtomicInteger state = new AtomicInteger(WAITING);
 
@@ -222,8 +222,10 @@ public class GroupCommit {
             for (int col = 0; col < values.length; col++) {
                 columns[col][i] = values[col];
             }
-            for (int col = 0; col < p.audit.length; col++) {
-                columns[values.length + col][i] = p.audit[col];
+            AuditLog.Columns a = p.audit;
+            Object[] audit = {a.actor(), a.roles(), a.jurisdiction(), a.action(), a.target(), a.outcome()};
+            for (int col = 0; col < audit.length; col++) {
+                columns[values.length + col][i] = audit[col];
             }
         }
         try (PreparedStatement st = c.prepareStatement("""
