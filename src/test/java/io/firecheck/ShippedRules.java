@@ -70,4 +70,17 @@ public final class ShippedRules {
             throw new UncheckedIOException(e);
         }
     }
+
+    /** Replaces {@code from} with {@code to} in a copied file; fails when the file does not hold {@code from}. */
+    public static void edit(Path file, String from, String to) {
+        try {
+            String text = Files.readString(file);
+            if (!text.contains(from)) {
+                throw new IllegalStateException(file + " does not contain " + from);
+            }
+            Files.writeString(file, text.replace(from, to));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
 }
