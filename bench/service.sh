@@ -13,7 +13,7 @@ management_port=${MANAGEMENT_PORT:-8111}
 schema=${SCHEMA:-firecheck_eval}
 db=${DB:-fc_eval}
 service_log=${SERVICE_LOG:-target/dryrun-service.log}
-service_psql() { psql -h 127.0.0.1 -U postgres -d "$db" -qc "$1" >/dev/null; }
+service_psql() { PGOPTIONS="-c client_min_messages=warning" psql -h 127.0.0.1 -U postgres -d "$db" -qc "$1" >/dev/null; }
 service_psql "DROP SCHEMA IF EXISTS $schema CASCADE"
 # shellcheck disable=SC2086 # SERVICE_ENV and JAVA_OPTS are lists of words
 env QUARKUS_HTTP_PORT="$port" QUARKUS_MANAGEMENT_PORT="$management_port" FIRECHECK_DATABASE_SCHEMA="$schema" \
