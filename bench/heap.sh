@@ -7,13 +7,9 @@
 # Usage: bench/heap.sh   (database: FIRECHECK_BENCH_DB, default postgres; PORT, MANAGEMENT_PORT: 8120, 8121)
 set -euo pipefail
 cd "$(dirname "$0")/.."
-port=${PORT:-8120}
-management_port=${MANAGEMENT_PORT:-8121}
 java_opts=${JAVA_OPTS:-$(bench/jvm-options.sh)}
 [[ " $java_opts " == *" -XX:+ExitOnOutOfMemoryError "* ]] || java_opts="$java_opts -XX:+ExitOnOutOfMemoryError"
 [[ " $java_opts " == *" -Xmx"* ]] || java_opts="$java_opts -Xmx256m"
-schema=firecheck_heap
-db=${FIRECHECK_BENCH_DB:-postgres}
 [ -f target/quarkus-app/quarkus-run.jar ] || ./mvnw -q -B package -DskipTests >&2
 python3 - <<'PY'
 import json, copy
@@ -35,19 +31,11 @@ while len(body := batch(shafts)) > 16 * 1024 * 1024:
 open("target/heap-batch.json", "wb").write(body)
 print("== batch: 1000 documents of %d shafts, %.1f MiB" % (shafts, len(body) / 1048576))
 PY
-psql -h 127.0.0.1 -U postgres -d "$db" -qc "DROP SCHEMA IF EXISTS $schema CASCADE" >/dev/null
-QUARKUS_HTTP_PORT=$port QUARKUS_MANAGEMENT_PORT=$management_port \
-QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://127.0.0.1:5432/$db" \
-FIRECHECK_DATABASE_SCHEMA=$schema MALLOC_ARENA_MAX=${MALLOC_ARENA_MAX:-$(bench/jvm-options.sh MALLOC_ARENA_MAX)} \
-    java $java_opts -jar target/quarkus-app/quarkus-run.jar > target/heap-service.log 2>&1 &
-pid=$!
-trap 'kill $pid 2>/dev/null; wait $pid 2>/dev/null || true; psql -h 127.0.0.1 -U postgres -d '$db' -qc "DROP SCHEMA IF EXISTS '$schema' CASCADE" >/dev/null' EXIT
-for _ in $(seq 1 90); do
-  curl -sf "http://127.0.0.1:$management_port/q/health/ready" >/dev/null && break
-  sleep 1
-done
-# a client token signed by the local key the service created at start
-token=$(bin/firecheck token --role client --name heap-test)
+PORT=${PORT:-8120} MANAGEMENT_PORT=${MANAGEMENT_PORT:-8121} SCHEMA=firecheck_heap DB=${FIRECHECK_BENCH_DB:-postgres}
+JAVA_OPTS=$java_opts SERVICE_ENV="MALLOC_ARENA_MAX=${MALLOC_ARENA_MAX:-$(bench/jvm-options.sh MALLOC_ARENA_MAX)}"
+SERVICE_LOG=target/heap-service.log TOKEN_NAME=heap-test
+source bench/service.sh
+token=$FIRECHECK_TOKEN
 post() {
   curl -s -H "Authorization: Bearer $token" -o "target/heap-response-$1.json" -w "%{http_code} in %{time_total} s\n" -H 'content-type: application/json' \
        --data-binary @target/heap-batch.json "http://127.0.0.1:$port/api/v1/evaluations/batch$2"

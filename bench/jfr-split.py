@@ -6,7 +6,8 @@ of the stack contains (list the specific before the general). Below it, the fram
 another back and forth: the bucket of the innermost frame (nearest the top) that matches. Else "other, event
 loop" or "other, worker". The default list is the dry-run path's.
 Prints % of all samples of the HTTP threads (event loops and workers) per bucket."""
-import collections, json, subprocess, sys
+import collections, sys
+import jfr
 
 DEFAULT = """\
 evaluation: Drools fireAllRules\tfireAllRules
@@ -55,10 +56,8 @@ rec = sys.argv[1]
 text = open(sys.argv[2]).read() if len(sys.argv) > 2 else DEFAULT
 steps, layers = ([tuple(l.split("\t", 1)) for l in part.splitlines() if l.strip() and not l.startswith("#")]
                  for part in text.split("\n--\n"))
-data = json.loads(subprocess.run(["jfr", "print", "--json", "--stack-depth", "200", "--events", "jdk.ExecutionSample", rec],
-                                 check=True, capture_output=True, text=True).stdout)
 count, total = collections.Counter(), 0
-for e in data["recording"]["events"]:
+for e in jfr.events(rec, ["jdk.ExecutionSample"]):
     thread = (e["values"].get("sampledThread") or {}).get("javaName") or "?"
     if "eventloop" in thread:
         pool = "event loop"
@@ -67,7 +66,7 @@ for e in data["recording"]["events"]:
     else:
         continue
     total += 1
-    frames = [f["method"]["type"]["name"].replace("/", ".") + "." + f["method"]["name"] for f in e["values"]["stackTrace"]["frames"]]
+    frames = jfr.frames(e)
     name = (next((b for b, s in steps if any(s in f for f in frames)), None)
             or next((b for f in frames for b, s in layers if s in f), None))
     count[name or f"other, {pool}"] += 1

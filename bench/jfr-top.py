@@ -1,16 +1,15 @@
 #!/usr/bin/env python3
 """Top frames of a JFR recording's execution samples: bench/jfr-top.py rec.jfr [N] [filter-substring].
 Prints self time (top frame) and inclusive time (anywhere in the stack) per method, as % of samples."""
-import collections, json, subprocess, sys
+import collections, sys
+import jfr
 
 rec = sys.argv[1]
 n = int(sys.argv[2]) if len(sys.argv) > 2 else 25
 only = sys.argv[3] if len(sys.argv) > 3 else None
-data = json.loads(subprocess.run(["jfr", "print", "--json", "--stack-depth", "200", "--events", "jdk.ExecutionSample", rec],
-                                 check=True, capture_output=True, text=True).stdout)
 selfc, incl, total = collections.Counter(), collections.Counter(), 0
-for e in data["recording"]["events"]:
-    frames = [f["method"]["type"]["name"] + "." + f["method"]["name"] for f in e["values"]["stackTrace"]["frames"]]
+for e in jfr.events(rec, ["jdk.ExecutionSample"]):
+    frames = jfr.frames(e)
     if only and not any(only in f for f in frames):
         continue
     total += 1

@@ -2,13 +2,13 @@
 """Where threads waited in a JFR recording (bench/store-waits.sh): park, monitor and socket events per thread
 group and blocking site (the first two frames of the service's own code, else of a library), with count, total
 and mean; GC pauses; CPU samples per thread group. Usage: bench/jfr-waits.py rec.jfr [rows]"""
-import collections, json, re, subprocess, sys
+import collections, re, sys
+import jfr
 
 rec = sys.argv[1]
 rows = int(sys.argv[2]) if len(sys.argv) > 2 else 25
-events = "jdk.ThreadPark,jdk.JavaMonitorEnter,jdk.JavaMonitorWait,jdk.SocketRead,jdk.SocketWrite,jdk.GarbageCollection,jdk.ExecutionSample"
-data = json.loads(subprocess.run(["jfr", "print", "--json", "--stack-depth", "64", "--events", events, rec],
-                                 check=True, capture_output=True, text=True).stdout)
+events = jfr.events(rec, ["jdk.ThreadPark", "jdk.JavaMonitorEnter", "jdk.JavaMonitorWait", "jdk.SocketRead", "jdk.SocketWrite",
+                          "jdk.GarbageCollection", "jdk.ExecutionSample"], depth=64)
 
 
 def millis(iso):
@@ -29,16 +29,14 @@ def site(frames):
 waits = collections.defaultdict(lambda: [0, 0.0])
 samples = collections.Counter()
 pauses = collections.defaultdict(list)
-for e in data["recording"]["events"]:
+for e in events:
     kind, v = e["type"], e["values"]
     if kind == "jdk.ExecutionSample":
         samples[thread_group(v.get("sampledThread"))] += 1
     elif kind == "jdk.GarbageCollection":
         pauses[v["name"]].append(millis(v["sumOfPauses"]))
     else:
-        frames = [f["method"]["type"]["name"].replace("/", ".") + "." + f["method"]["name"]
-                  for f in (v.get("stackTrace") or {}).get("frames", [])]
-        w = waits[(kind.replace("jdk.", ""), thread_group(v.get("eventThread")), site(frames))]
+        w = waits[(kind.replace("jdk.", ""), thread_group(v.get("eventThread")), site(jfr.frames(e)))]
         w[0] += 1
         w[1] += millis(v["duration"])
 

@@ -20,10 +20,6 @@ root=$PWD
 app=$(realpath "${1:-${APP:-target/quarkus-app}}")
 duration=${DURATION:-15}
 warmup=${WARMUP:-10}
-port=${PORT:-8120}
-management_port=${MANAGEMENT_PORT:-8121}
-db=${FIRECHECK_BENCH_DB:-postgres}
-schema=${BENCH_SCHEMA:-firecheck_load}
 # the JVM options the image is built with (one place: quarkus.jib.jvm-additional-arguments)
 java_opts=${JAVA_OPTS:-$(bench/jvm-options.sh)}
 [[ " $java_opts " == *" -Xmx"* ]] || java_opts="$java_opts -Xmx256m"
@@ -38,30 +34,15 @@ work=$root/target/load
 rm -rf "$work" && mkdir -p "$work"
 # the rules in a copy, so that P5 can change a file and force a full compile and gate
 cp -r "${RULES_DIR:-rules}" "$work/rules"
-psql -h 127.0.0.1 -U postgres -d "$db" -qc "DROP SCHEMA IF EXISTS $schema CASCADE" >/dev/null
 export FIRECHECK_AUTH_LOCAL_KEY=$work/signing-key.pem
-QUARKUS_HTTP_PORT=$port QUARKUS_MANAGEMENT_PORT=$management_port \
-QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://127.0.0.1:5432/$db" FIRECHECK_DATABASE_SCHEMA=$schema \
-FIRECHECK_RULES_DIR=$work/rules FIRECHECK_RULES_FIXTURES_DIR=$root/test-fixtures MALLOC_ARENA_MAX=${MALLOC_ARENA_MAX:-$(bench/jvm-options.sh MALLOC_ARENA_MAX)} \
-    java $java_opts -jar "$app/quarkus-run.jar" > "$work/service.log" 2>&1 &
-pid=$!
+APP=$app PORT=${PORT:-8120} MANAGEMENT_PORT=${MANAGEMENT_PORT:-8121} DB=${FIRECHECK_BENCH_DB:-postgres}
+SCHEMA=${BENCH_SCHEMA:-firecheck_load} RULES_DIR=$work/rules JAVA_OPTS=$java_opts READY_SECONDS=120
+SERVICE_ENV="MALLOC_ARENA_MAX=${MALLOC_ARENA_MAX:-$(bench/jvm-options.sh MALLOC_ARENA_MAX)}"
+SERVICE_LOG=$work/service.log TOKEN_NAME=load-test
+source bench/service.sh
 sampler=
-cleanup() {
-  [[ -n "$sampler" ]] && kill "$sampler" 2>/dev/null
-  kill "$pid" 2>/dev/null; wait "$pid" 2>/dev/null || true
-  psql -h 127.0.0.1 -U postgres -d "$db" -qc "DROP SCHEMA IF EXISTS $schema CASCADE" >/dev/null || true
-}
-trap cleanup EXIT
-for _ in $(seq 1 120); do
-  curl -sf "http://127.0.0.1:$management_port/q/health/ready" >/dev/null && break
-  kill -0 $pid 2>/dev/null || { cat "$work/service.log" >&2; exit 1; }
-  sleep 1
-done
-cli() { java -XX:TieredStopAtLevel=1 -cp "$app/app/*:$app/lib/main/*:$app/lib/boot/*" io.firecheck.cli.Main "$@"; }
-FIRECHECK_TOKEN=$(cli token --role client --name load-test)
-export FIRECHECK_TOKEN
-author_token=$(cli token --role rule-author --name load-test-author)
-base="http://127.0.0.1:$port"
+trap '[[ -n "$sampler" ]] && kill "$sampler" 2>/dev/null; service_stop' EXIT
+author_token=$(service_cli token --role rule-author --name load-test-author)
 
 # RSS of the service once a second, for P6 (the largest value seen while load runs)
 ( while kill -0 $pid 2>/dev/null; do ps -o rss= -p $pid >> "$work/rss.txt" || true; sleep 1; done ) &

@@ -7,26 +7,15 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 count=${1:-50000}
-port=${FIRECHECK_BENCH_PORT:-8140}
-management_port=${FIRECHECK_BENCH_MANAGEMENT_PORT:-8141}
-schema=firecheck_preview_bench
-db=${FIRECHECK_BENCH_DB:-postgres}
+PORT=${FIRECHECK_BENCH_PORT:-8140} MANAGEMENT_PORT=${FIRECHECK_BENCH_MANAGEMENT_PORT:-8141}
+SCHEMA=firecheck_preview_bench DB=${FIRECHECK_BENCH_DB:-postgres}
 psql_() { psql -h 127.0.0.1 -U postgres -d "$db" -v ON_ERROR_STOP=1 -qAt "$@"; }
 [ -f target/quarkus-app/quarkus-run.jar ] || ./mvnw -q -B package -DskipTests >&2
-psql_ -c "DROP SCHEMA IF EXISTS $schema CASCADE" >/dev/null
-QUARKUS_HTTP_PORT=$port QUARKUS_MANAGEMENT_PORT=$management_port \
-QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://127.0.0.1:5432/$db" \
-FIRECHECK_DATABASE_SCHEMA=$schema \
-    java -jar target/quarkus-app/quarkus-run.jar > target/preview-service.log 2>&1 &
-pid=$!
-trap 'kill $pid 2>/dev/null; wait $pid 2>/dev/null || true; psql_ -c "DROP SCHEMA IF EXISTS '$schema' CASCADE" >/dev/null' EXIT
-for _ in $(seq 1 180); do
-  curl -sf "http://127.0.0.1:$management_port/q/health/ready" >/dev/null && break
-  sleep 1
-done
+SERVICE_LOG=target/preview-service.log READY_SECONDS=180 TOKEN_NAME=preview-bench
+source bench/service.sh
 api="http://127.0.0.1:$port/api/v1"
-client=$(bin/firecheck token --role client --name preview-bench)
-author=$(bin/firecheck token --role rule-author --name preview-bench)
+client=$FIRECHECK_TOKEN
+author=$(service_cli token --role rule-author --name preview-bench)
 
 # three real evaluations to clone: compliant, a major hazard, the spec's example
 python3 - "$api" "$client" <<'PY'

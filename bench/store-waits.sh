@@ -10,41 +10,26 @@
 #   PORT, MANAGEMENT_PORT (8130, 8131), FIRECHECK_BENCH_DB (postgres), BENCH_SCHEMA (firecheck_waits), JAVA_OPTS
 set -euo pipefail
 cd "$(dirname "$0")/.."
-root=$PWD
 app=$(realpath "${APP:-target/quarkus-app}")
 out=$(realpath -m "${1:-target/store-waits}")
 rate=${RATE:-100}; secs=${DURATION:-15}
-port=${PORT:-8130}; mport=${MANAGEMENT_PORT:-8131}
-db=${FIRECHECK_BENCH_DB:-postgres}; schema=${BENCH_SCHEMA:-firecheck_waits}
 [[ -f "$app/quarkus-run.jar" ]] || { echo "no $app/quarkus-run.jar (./mvnw package -DskipTests)" >&2; exit 2; }
 rm -rf "$out" && mkdir -p "$out"
 cp -r rules "$out/rules"
 jfr configure --input profile.jfc --output "$out/waits.jfc" 'jdk.ThreadPark#threshold=1ms' 'jdk.JavaMonitorWait#threshold=1ms' \
     'jdk.JavaMonitorEnter#threshold=1ms' 'jdk.SocketRead#threshold=1ms' 'jdk.SocketWrite#threshold=1ms' > /dev/null
-psql -h 127.0.0.1 -U postgres -d "$db" -qc "DROP SCHEMA IF EXISTS $schema CASCADE" > /dev/null 2>&1
 export FIRECHECK_AUTH_LOCAL_KEY=$out/signing-key.pem
-QUARKUS_HTTP_PORT=$port QUARKUS_MANAGEMENT_PORT=$mport FIRECHECK_DATABASE_SCHEMA=$schema \
-QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://127.0.0.1:5432/$db" \
-FIRECHECK_RULES_DIR=$out/rules FIRECHECK_RULES_FIXTURES_DIR=$root/test-fixtures MALLOC_ARENA_MAX=$(bench/jvm-options.sh MALLOC_ARENA_MAX) \
-    java ${JAVA_OPTS:-$(bench/jvm-options.sh)} -jar "$app/quarkus-run.jar" > "$out/service.log" 2>&1 &
-pid=$!
-trap 'kill $pid 2>/dev/null; wait $pid 2>/dev/null; psql -h 127.0.0.1 -U postgres -d "$db" -qc "DROP SCHEMA IF EXISTS $schema CASCADE" > /dev/null 2>&1' EXIT
-for _ in $(seq 1 120); do
-  curl -sf "http://127.0.0.1:$mport/q/health/ready" > /dev/null && break
-  kill -0 $pid 2>/dev/null || { cat "$out/service.log" >&2; exit 1; }
-  sleep 1
-done
-FIRECHECK_TOKEN=$(java -XX:TieredStopAtLevel=1 -cp "$app/app/*:$app/lib/main/*:$app/lib/boot/*" io.firecheck.cli.Main \
-    token --role client --name store-waits)
-export FIRECHECK_TOKEN
-base="http://127.0.0.1:$port"
+APP=$app PORT=${PORT:-8130} MANAGEMENT_PORT=${MANAGEMENT_PORT:-8131} DB=${FIRECHECK_BENCH_DB:-postgres}
+SCHEMA=${BENCH_SCHEMA:-firecheck_waits} RULES_DIR=$out/rules JAVA_OPTS=${JAVA_OPTS:-$(bench/jvm-options.sh)} READY_SECONDS=120
+SERVICE_ENV="MALLOC_ARENA_MAX=$(bench/jvm-options.sh MALLOC_ARENA_MAX)" SERVICE_LOG=$out/service.log TOKEN_NAME=store-waits
+source bench/service.sh
 DRY_RUN=true wrk -t 2 -c 8 -d 10s -s bench/post-evaluation.lua "$base" > /dev/null
 wrk -t 2 -c 8 -d 10s -s bench/post-evaluation.lua "$base" > /dev/null
 if [[ "${P3A:-0}" == 1 ]]; then
   wrk -t 2 -c 8 -d "${secs}s" --latency -s bench/post-evaluation.lua "$base" > "$out/p3a.txt"
   echo "P3a: $(awk '/^Requests\/sec:/ {printf "%.0f", $2}' "$out/p3a.txt")/s, p99 $(awk '$1 == "99%" {print $2}' "$out/p3a.txt")"
 fi
-server_time() { curl -s "http://127.0.0.1:$mport/q/metrics" \
+server_time() { curl -s "http://127.0.0.1:$management_port/q/metrics" \
     | awk '/^http_server_requests_seconds_(count|sum).*status="201",uri="\/api\/v1\/evaluations"/ {print $2}' | paste -sd' '; }
 before=$(server_time)
 jcmd $pid JFR.start name=waits settings="$out/waits.jfc" > /dev/null

@@ -1,12 +1,16 @@
 package io.firecheck;
 
+import io.firecheck.engine.RuleSetLoader;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.function.UnaryOperator;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -69,5 +73,29 @@ public final class ShippedRules {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** Replaces {@code from} with {@code to} in a copied file; fails when the file does not hold {@code from}. */
+    public static void edit(Path file, String from, String to) {
+        try {
+            String text = Files.readString(file);
+            if (!text.contains(from)) {
+                throw new IllegalStateException(file + " does not contain " + from);
+            }
+            Files.writeString(file, text.replace(from, to));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The files of rules/ by relative name, in name order, with one file changed: a candidate set for a test. */
+    public static Map<String, String> withEdit(String file, UnaryOperator<String> change) {
+        Map<String, String> files = new TreeMap<>(RuleSetLoader.readFiles(RULES));
+        String changed = change.apply(files.get(file));
+        if (changed.equals(files.get(file))) {
+            throw new IllegalStateException("the change leaves " + file + " as it is");
+        }
+        files.put(file, changed);
+        return files;
     }
 }

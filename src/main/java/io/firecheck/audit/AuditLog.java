@@ -31,30 +31,33 @@ public class AuditLog {
     /** In the caller's transaction: the entry exists exactly when the change it records does. */
     @Transactional(Transactional.TxType.MANDATORY)
     public void record(Caller caller, AuditAction action, String target, String outcome) {
-        String[] entry = columns(caller, action, target, outcome);
+        Columns entry = columns(caller, action, target, outcome);
         em.createNativeQuery("""
                 INSERT INTO audit_log (at, actor, roles, jurisdiction, action, target, outcome)
                 VALUES (:at, :actor, :roles, :jurisdiction, :action, :target, :outcome)
                 """)
                 .setParameter("at", clock.instant())
-                .setParameter("actor", entry[0])
-                .setParameter("roles", entry[1])
-                .setParameter("jurisdiction", entry[2])
-                .setParameter("action", entry[3])
-                .setParameter("target", entry[4])
-                .setParameter("outcome", entry[5])
+                .setParameter("actor", entry.actor())
+                .setParameter("roles", entry.roles())
+                .setParameter("jurisdiction", entry.jurisdiction())
+                .setParameter("action", entry.action())
+                .setParameter("target", entry.target())
+                .setParameter("outcome", entry.outcome())
                 .executeUpdate();
     }
 
+    /** An entry as the values of its columns in audit_log (all but {@code at}), cut to the columns' limits. */
+    public record Columns(String actor, String roles, String jurisdiction, String action, String target, String outcome) {
+    }
+
     /**
-     * An entry as the values of the columns actor, roles, jurisdiction, action, target and outcome, for a
-     * statement that writes it together with the change it records (group commit of evaluations): the entry
-     * then exists exactly when the change does.
+     * An entry's column values, also for a statement that writes it together with the change it records (group
+     * commit of evaluations): the entry then exists exactly when the change does.
      */
-    public static String[] columns(Caller caller, AuditAction action, String target, String outcome) {
-        return new String[] {cut(caller.name()), cut(String.join(",", new TreeSet<>(caller.roles()))),
+    public static Columns columns(Caller caller, AuditAction action, String target, String outcome) {
+        return new Columns(cut(caller.name()), cut(String.join(",", new TreeSet<>(caller.roles()))),
                 caller.jurisdiction() == null ? null : cut(caller.jurisdiction()), action.name(),
-                target == null ? null : cut(target), cut(outcome)};
+                target == null ? null : cut(target), cut(outcome));
     }
 
     /** For what happens outside a change's transaction (a reload, a refusal that rolls everything else back). */

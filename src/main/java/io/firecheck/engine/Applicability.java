@@ -166,32 +166,35 @@ final class Applicability {
         }
     }
 
-    enum Kind { HIGH_RISE, SUPER_HIGH_RISE, CROWDED, ANY_PLACE, COMPARE, TRUE_AT_PATH }
+    enum Kind { HIGH_RISE, SUPER_HIGH_RISE, CROWDED, ANY_PLACE, AT_PATH }
 
     /**
-     * One atom: {@code arg} is the threshold list (ANY_PLACE) or the path (COMPARE, TRUE_AT_PATH); {@code path}
-     * is where a missing fact is reported: the compared path, else the atom's text without {@code !}.
+     * One atom: {@code arg} is the flag, the threshold list (ANY_PLACE) or the path (AT_PATH). An AT_PATH atom
+     * holds when the value there is true, or with {@code expected}, when its text is {@code expected}
+     * ({@code ==}, {@code equal}) or is not ({@code !=}).
      */
-    record Atom(boolean negated, Kind kind, String arg, DocumentPaths.Path at, boolean equal, String expected, String path) {
+    record Atom(boolean negated, Kind kind, String arg, String expected, boolean equal) {
         static Atom parse(String condition) {
             boolean negated = condition.startsWith("!");
             String c = negated ? condition.substring(1).strip() : condition;
             switch (c) {
-                case "highRise" -> { return new Atom(negated, Kind.HIGH_RISE, c, null, false, null, c); }
-                case "superHighRise" -> { return new Atom(negated, Kind.SUPER_HIGH_RISE, c, null, false, null, c); }
-                case "crowded" -> { return new Atom(negated, Kind.CROWDED, c, null, false, null, c); }
+                case "highRise" -> { return new Atom(negated, Kind.HIGH_RISE, c, null, false); }
+                case "superHighRise" -> { return new Atom(negated, Kind.SUPER_HIGH_RISE, c, null, false); }
+                case "crowded" -> { return new Atom(negated, Kind.CROWDED, c, null, false); }
                 default -> { }
             }
             Matcher m = ANY_PLACE.matcher(c);
             if (m.matches()) {
-                return new Atom(negated, Kind.ANY_PLACE, m.group(1), null, false, null, c);
+                return new Atom(negated, Kind.ANY_PLACE, m.group(1), null, false);
             }
             Matcher cmp = COMPARE.matcher(c);
-            if (cmp.matches()) {
-                return new Atom(negated, Kind.COMPARE, cmp.group(1), DocumentPaths.Path.of(cmp.group(1)), "==".equals(cmp.group(2)), cmp.group(3),
-                        cmp.group(1));
-            }
-            return new Atom(negated, Kind.TRUE_AT_PATH, c, DocumentPaths.Path.of(c), false, null, c);
+            return cmp.matches() ? new Atom(negated, Kind.AT_PATH, cmp.group(1), cmp.group(3), "==".equals(cmp.group(2)))
+                    : new Atom(negated, Kind.AT_PATH, c, null, false);
+        }
+
+        /** Where a missing fact is reported: the path, else the atom's text without {@code !}. */
+        String path() {
+            return kind == Kind.ANY_PLACE ? "anyPlace(" + arg + ")" : arg;
         }
 
         Boolean value(InspectionDocument doc, ScopeResult scope, Thresholds th) {
@@ -200,13 +203,10 @@ final class Applicability {
                 case SUPER_HIGH_RISE -> scope.superHighRise();
                 case CROWDED -> scope.crowded();
                 case ANY_PLACE -> RuleFunctions.anyPlace(doc.building().placeTypes(), th.list(arg));
-                case COMPARE -> {
-                    Object x = DocumentPaths.valueOrNull(doc, at);
-                    yield x == null ? null : x.toString().equals(expected) == equal;
-                }
-                case TRUE_AT_PATH -> {
-                    Object x = DocumentPaths.valueOrNull(doc, at);
-                    yield x == null ? null : Boolean.TRUE.equals(x);
+                case AT_PATH -> {
+                    // Path.of is parsed once and then a lookup of the same string
+                    Object x = DocumentPaths.valueOrNull(doc, DocumentPaths.Path.of(arg));
+                    yield x == null ? null : expected == null ? Boolean.TRUE.equals(x) : x.toString().equals(expected) == equal;
                 }
             };
             return v == null ? null : negated != v;

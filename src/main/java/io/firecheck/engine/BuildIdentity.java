@@ -56,7 +56,7 @@ public final class BuildIdentity {
     private static String application() throws IOException {
         Path p = codeSource(BuildIdentity.class);
         if (Files.isRegularFile(p)) {
-            return CompiledRulesCache.sha256(Files.readAllBytes(p));
+            return Sha256.hex(Files.readAllBytes(p));
         }
         MessageDigest sha = digest();
         try (Stream<Path> walk = Files.walk(p)) {

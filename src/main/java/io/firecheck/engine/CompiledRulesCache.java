@@ -9,12 +9,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.stream.Stream;
 import org.drools.base.common.DroolsObjectInputStream;
@@ -42,7 +39,7 @@ public final class CompiledRulesCache implements ProbeVerdicts {
 
     /** {@code build} names what compiled the entries: a different one means different entries. */
     public CompiledRulesCache(Path root, String build) {
-        this.dir = root.resolve(sha256(build.getBytes(StandardCharsets.UTF_8)).substring(0, 24));
+        this.dir = root.resolve(Sha256.hex(build.getBytes(StandardCharsets.UTF_8)).substring(0, 24));
     }
 
     /** The cache of the running build ({@link BuildIdentity}). */
@@ -96,7 +93,7 @@ public final class CompiledRulesCache implements ProbeVerdicts {
     }
 
     private Path mark(String behaviourKey) {
-        return dir.resolve(sha256(behaviourKey.getBytes(StandardCharsets.UTF_8)) + ".probed");
+        return dir.resolve(Sha256.hex(behaviourKey.getBytes(StandardCharsets.UTF_8)) + ".probed");
     }
 
     /** The payload if the file is whole (magic, checksum, payload); a damaged file is deleted. */
@@ -113,7 +110,7 @@ public final class CompiledRulesCache implements ProbeVerdicts {
             return null;
         }
         byte[] payload = Arrays.copyOfRange(all, start, all.length);
-        if (!Arrays.equals(all, MAGIC.length, start, digest(payload), 0, SHA_BYTES)) {
+        if (!Arrays.equals(all, MAGIC.length, start, Sha256.of(payload), 0, SHA_BYTES)) {
             delete(file);
             return null;
         }
@@ -127,7 +124,7 @@ public final class CompiledRulesCache implements ProbeVerdicts {
             Path temp = Files.createTempFile(dir, "new-", ".tmp");
             try (var out = Files.newOutputStream(temp)) {
                 out.write(MAGIC);
-                out.write(digest(payload));
+                out.write(Sha256.of(payload));
                 out.write(payload);
             }
             Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
@@ -161,15 +158,4 @@ public final class CompiledRulesCache implements ProbeVerdicts {
         }
     }
 
-    static String sha256(byte[] bytes) {
-        return HexFormat.of().formatHex(digest(bytes));
-    }
-
-    private static byte[] digest(byte[] bytes) {
-        try {
-            return MessageDigest.getInstance("SHA-256").digest(bytes);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 }

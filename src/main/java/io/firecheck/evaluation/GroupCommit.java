@@ -30,6 +30,9 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import javax.sql.DataSource;
 import org.jboss.logging.Logger;
 
@@ -60,7 +63,7 @@ public class GroupCommit {
         private static final int WAITING = 0, TAKEN = 1, ABANDONED = 2;
         final EvaluationEntity row;
         /** Its audit entry, written in the statement that stores the row. */
-        final String[] audit;
+        final AuditLog.Columns audit;
         final CompletableFuture<Written> written = new CompletableFuture<>();
         private final AtomicInteger state = new AtomicInteger(WAITING);
 
@@ -206,56 +209,79 @@ public class GroupCommit {
         }
     }
 
+    /**
+     * One column of the insert: its name in the statement, the type its text array is cast to (null: text), and
+     * its value in a row. The statement and its arrays are both built from {@link #EVALUATION} and {@link #AUDIT},
+     * so a column added there cannot shift the others.
+     */
+    private record Column(String name, String type, Function<Pending, String> value) {
+        String select() {
+            return type == null ? name : name + "::" + type + " AS " + name;
+        }
+    }
+
+    /** The columns of table evaluation, written as named. */
+    private static final List<Column> EVALUATION = List.of(
+            new Column("id", "uuid", p -> p.row.id.toString()),
+            new Column("inspection_id", null, p -> p.row.inspectionId),
+            new Column("building_id", null, p -> p.row.buildingId),
+            new Column("jurisdiction", null, p -> p.row.jurisdiction),
+            new Column("inspection_date", "date", p -> p.row.inspectionDate.toString()),
+            new Column("classification", null, p -> p.row.classification),
+            new Column("rule_set_version", null, p -> p.row.ruleSetVersion),
+            new Column("evaluated_at", "timestamptz", p -> p.row.evaluatedAt.toString()),
+            new Column("document", "jsonb", p -> p.row.document),
+            new Column("result", "jsonb", p -> p.row.result),
+            new Column("submitted_by", null, p -> p.row.submittedBy));
+
+    /** The columns of table audit_log but {@code at}, named here with "audit_" before them (jurisdiction is in both tables). */
+    private static final List<Column> AUDIT = List.of(
+            new Column("actor", null, p -> p.audit.actor()),
+            new Column("roles", null, p -> p.audit.roles()),
+            new Column("jurisdiction", null, p -> p.audit.jurisdiction()),
+            new Column("action", null, p -> p.audit.action()),
+            new Column("target", null, p -> p.audit.target()),
+            new Column("outcome", null, p -> p.audit.outcome()));
+
+    private static final List<Column> ALL = Stream.concat(EVALUATION.stream(),
+            AUDIT.stream().map(a -> new Column("audit_" + a.name(), a.type(), a.value()))).toList();
+
+    /** Parameters: one text array per column of {@link #ALL}, in its order, then the audit entries' time. */
+    private static final String INSERT = """
+            WITH r AS (
+                SELECT %s, position
+                FROM unnest(%s) WITH ORDINALITY AS u (%s, position)
+            ), stored AS (
+                INSERT INTO evaluation (%s)
+                SELECT %s FROM r ORDER BY position
+                ON CONFLICT (inspection_id) DO NOTHING
+                RETURNING id
+            ), audited AS (
+                INSERT INTO audit_log (at, %s)
+                SELECT ?, %s FROM r JOIN stored USING (id) ORDER BY position
+            )
+            SELECT id FROM stored
+            """.formatted(names(ALL.stream().map(Column::select)), names(ALL.stream().map(c -> "?::text[]")),
+            names(ALL.stream().map(Column::name)), names(EVALUATION.stream().map(Column::name)),
+            names(EVALUATION.stream().map(Column::name)), names(AUDIT.stream().map(Column::name)),
+            names(ALL.subList(EVALUATION.size(), ALL.size()).stream().map(Column::name)));
+
+    private static String names(Stream<String> names) {
+        return names.collect(Collectors.joining(", "));
+    }
+
     /** One statement for any number of rows and their audit entries (arrays, not a VALUES list): one plan, one round trip. */
     private Set<UUID> insert(Connection c, List<Pending> rows) throws SQLException {
         Set<UUID> inserted = new HashSet<>();
         if (rows.isEmpty()) {
             return inserted;
         }
-        int n = rows.size();
-        Object[][] columns = new Object[17][n];
-        for (int i = 0; i < n; i++) {
-            Pending p = rows.get(i);
-            EvaluationEntity e = p.row;
-            Object[] values = {e.id.toString(), e.inspectionId, e.buildingId, e.jurisdiction, e.inspectionDate.toString(),
-                    e.classification, e.ruleSetVersion, e.evaluatedAt.toString(), e.document, e.result, e.submittedBy};
-            for (int col = 0; col < values.length; col++) {
-                columns[col][i] = values[col];
+        try (PreparedStatement st = c.prepareStatement(INSERT)) {
+            int parameter = 1;
+            for (Column column : ALL) {
+                st.setArray(parameter++, c.createArrayOf("text", rows.stream().map(column.value()).toArray()));
             }
-            for (int col = 0; col < p.audit.length; col++) {
-                columns[values.length + col][i] = p.audit[col];
-            }
-        }
-        try (PreparedStatement st = c.prepareStatement("""
-                WITH r AS (
-                    SELECT id::uuid AS id, inspection_id, building_id, jurisdiction, inspection_date::date AS inspection_date,
-                           classification, rule_set_version, evaluated_at::timestamptz AS evaluated_at,
-                           document::jsonb AS document, result::jsonb AS result, submitted_by,
-                           actor, roles, actor_jurisdiction, action, target, outcome, position
-                    FROM unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[],
-                                ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[])
-                         WITH ORDINALITY AS u (id, inspection_id, building_id, jurisdiction, inspection_date, classification,
-                                               rule_set_version, evaluated_at, document, result, submitted_by,
-                                               actor, roles, actor_jurisdiction, action, target, outcome, position)
-                ), stored AS (
-                    INSERT INTO evaluation (id, inspection_id, building_id, jurisdiction, inspection_date, classification,
-                                            rule_set_version, evaluated_at, document, result, submitted_by)
-                    SELECT id, inspection_id, building_id, jurisdiction, inspection_date, classification,
-                           rule_set_version, evaluated_at, document, result, submitted_by
-                    FROM r ORDER BY position
-                    ON CONFLICT (inspection_id) DO NOTHING
-                    RETURNING id
-                ), audited AS (
-                    INSERT INTO audit_log (at, actor, roles, jurisdiction, action, target, outcome)
-                    SELECT ?, actor, roles, actor_jurisdiction, action, target, outcome
-                    FROM r JOIN stored USING (id) ORDER BY position
-                )
-                SELECT id FROM stored
-                """)) {
-            for (int col = 0; col < columns.length; col++) {
-                st.setArray(col + 1, c.createArrayOf("text", columns[col]));
-            }
-            st.setObject(columns.length + 1, OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC));
+            st.setObject(parameter, OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC));
             try (ResultSet rs = st.executeQuery()) {
                 while (rs.next()) {
                     inserted.add(rs.getObject(1, UUID.class));

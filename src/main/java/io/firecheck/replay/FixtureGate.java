@@ -2,16 +2,14 @@ package io.firecheck.replay;
 
 import io.firecheck.engine.RuleInfo;
 import io.firecheck.engine.RuleSet;
+import io.firecheck.engine.Sha256;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -80,18 +78,13 @@ public final class FixtureGate {
     /** sha256 over each JSON file's relative name and bytes, in name order (what {@link FixtureLoader} reads). */
     private static String hash(Path dir) {
         try (Stream<Path> walk = Files.walk(dir)) {
-            MessageDigest sha = MessageDigest.getInstance("SHA-256");
+            Map<String, byte[]> files = new LinkedHashMap<>();
             for (Path p : walk.filter(f -> f.toString().endsWith(".json")).sorted().toList()) {
-                sha.update(dir.relativize(p).toString().getBytes(StandardCharsets.UTF_8));
-                sha.update((byte) 0);
-                sha.update(Files.readAllBytes(p));
-                sha.update((byte) 0);
+                files.put(dir.relativize(p).toString(), Files.readAllBytes(p));
             }
-            return HexFormat.of().formatHex(sha.digest());
+            return Sha256.ofFiles(files);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read fixtures in " + dir, e);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
         }
     }
 

@@ -47,8 +47,12 @@ public class RuleSetStore {
     }
 
     public Optional<Head> newest() {
-        List<?> rows = QuarkusTransaction.requiringNew().call(() -> em.createNativeQuery(
-                "SELECT id, version FROM rule_set ORDER BY id DESC LIMIT 1").getResultList());
+        return QuarkusTransaction.requiringNew().call(this::head);
+    }
+
+    /** The newest set in the current transaction. */
+    private Optional<Head> head() {
+        List<?> rows = em.createNativeQuery("SELECT id, version FROM rule_set ORDER BY id DESC LIMIT 1").getResultList();
         return rows.stream().map(Object[].class::cast).findFirst()
                 .map(r -> new Head(((Number) r[0]).longValue(), (String) r[1]));
     }
@@ -83,8 +87,8 @@ public class RuleSetStore {
     public boolean publishOnto(String basedOn, RuleSet set, String by, Instant at) {
         return QuarkusTransaction.joiningExisting().call(() -> {
             em.createNativeQuery("LOCK TABLE rule_set IN SHARE ROW EXCLUSIVE MODE").executeUpdate();
-            List<?> newest = em.createNativeQuery("SELECT version FROM rule_set ORDER BY id DESC LIMIT 1").getResultList();
-            if (!newest.isEmpty() && !newest.get(0).equals(basedOn)) {
+            Optional<Head> newest = head();
+            if (newest.isPresent() && !newest.get().version().equals(basedOn)) {
                 return false;
             }
             insert(set, by, at);

@@ -48,12 +48,6 @@ class MainTest {
         return ShippedRules.copy(SMALL, temp.resolve("small"));
     }
 
-    static void edit(Path file, String from, String to) throws IOException {
-        String text = Files.readString(file);
-        assertTrue(text.contains(from), file + " holds " + from);
-        Files.writeString(file, text.replace(from, to));
-    }
-
     @Test
     void validateAcceptsTheShippedRules() throws IOException {
         Run r = run("validate", "rules");
@@ -76,7 +70,7 @@ class MainTest {
     @Test
     void testPrintsTheFailureAndTheSummaryLast() throws IOException {
         Path dir = small();
-        edit(dir.resolve("rules/thresholds.properties"), "station.maxArrivalSeconds = 180", "station.maxArrivalSeconds = 170");
+        ShippedRules.edit(dir.resolve("rules/thresholds.properties"), "station.maxArrivalSeconds = 180", "station.maxArrivalSeconds = 170");
         Run r = run("test", dir.resolve("rules").toString(), dir.resolve("fixtures").toString(), "--junit", temp.resolve("j.xml").toString());
         assertEquals(1, r.exit(), r.out());
         assertEquals("FAIL station/arrival-180s-boundary", r.lines().get(0), r.out());
@@ -134,7 +128,7 @@ class MainTest {
         assertTrue(r.last().contains("station/arrival-181s-fires: 结果符合预期"), r.out());
 
         Path dir = small();
-        edit(dir.resolve("rules/thresholds.properties"), "station.maxArrivalSeconds = 180", "station.maxArrivalSeconds = 190");
+        ShippedRules.edit(dir.resolve("rules/thresholds.properties"), "station.maxArrivalSeconds = 180", "station.maxArrivalSeconds = 190");
         Run changed = run("explain", dir.resolve("fixtures/station/arrival-181s-fires.json").toString(),
                 "--rules", dir.resolve("rules").toString());
         assertEquals(1, changed.exit(), changed.out());

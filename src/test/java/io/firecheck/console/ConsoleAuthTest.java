@@ -68,6 +68,28 @@ class ConsoleAuthTest {
         ConsoleUsers.signIn(name);
     }
 
+    @Test
+    void aSignInWithTheFormOfAnotherBrowserSignsNoOneIn() {
+        String name = ConsoleUsers.add(null, Roles.OFFICER);
+        // an attacker's own sign-in page: a form token that is valid, but for the attacker's cookie
+        Response theirs = given().accept(HTML).get("/login");
+        String theirAction = theirs.htmlPath().getString("**.find { it.name() == 'form' }.@action");
+        Response mine = given().accept(HTML).get("/login");
+        org.hamcrest.MatcherAssert.assertThat(mine.getCookie(ConsoleCsrf.NAME), not(equalTo(theirs.getCookie(ConsoleCsrf.NAME))));
+        // posted from this browser, with this browser's cookie
+        given().cookies(mine.getCookies()).redirects().follow(false).formParam("j_username", name)
+                .formParam("j_password", ConsoleUsers.PASSWORD).post(theirAction)
+                .then().statusCode(303).header("Location", endsWith("/login?expired=1")).header("Set-Cookie", org.hamcrest.Matchers.nullValue());
+        // the form's own token without the cookie it was made for
+        given().redirects().follow(false).formParam("j_username", name)
+                .formParam("j_password", ConsoleUsers.PASSWORD).post(theirAction)
+                .then().statusCode(303).header("Location", endsWith("/login?expired=1")).header("Set-Cookie", org.hamcrest.Matchers.nullValue());
+        // the same form with its own cookie signs in
+        given().cookies(theirs.getCookies()).redirects().follow(false).formParam("j_username", name)
+                .formParam("j_password", ConsoleUsers.PASSWORD).post(theirAction)
+                .then().statusCode(302).cookie("quarkus-credential");
+    }
+
     @jakarta.inject.Inject
     SessionLifetime lifetime;
 

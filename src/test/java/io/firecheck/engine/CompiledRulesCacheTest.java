@@ -99,7 +99,7 @@ class CompiledRulesCacheTest {
         Path small = small();
         RuleSet first = run(small.resolve("rules"));
         assertEquals(List.of(), failures(first, small));
-        edit(small.resolve("rules").resolve(file), from, to);
+        ShippedRules.edit(small.resolve("rules").resolve(file), from, to);
         RuleSet changed = run(small.resolve("rules"));
         assertNotEquals(first.version(), changed.version());
         assertEquals(List.of("station/arrival-180s-boundary"), failures(changed, small));
@@ -144,8 +144,8 @@ class CompiledRulesCacheTest {
     @Test
     void aBrokenSetIsReportedInFullEveryTimeAndNothingIsCached() throws Exception {
         Path small = small();
-        edit(small.resolve("rules/station.drl"), "$s : arrivalSeconds)", "$s : arrivalSeconds"); // unbalanced
-        edit(small.resolve("rules/thresholds.properties"), "station.minMembers = 6", "station.minMembers = six");
+        ShippedRules.edit(small.resolve("rules/station.drl"), "$s : arrivalSeconds)", "$s : arrivalSeconds"); // unbalanced
+        ShippedRules.edit(small.resolve("rules/thresholds.properties"), "station.minMembers = 6", "station.minMembers = six");
         List<RuleProblem> first = assertThrows(RuleSetInvalidException.class, () -> run(small.resolve("rules"))).problems();
         assertEquals(2, first.size(), first.toString());
         assertTrue(first.stream().anyMatch(p -> p.message().contains("is never closed")), first.toString());
@@ -167,12 +167,6 @@ class CompiledRulesCacheTest {
         }
         assertEquals(List.of(), entries(".pkg"));
         assertEquals(List.of(), entries(".probed"));
-    }
-
-    static void edit(Path file, String from, String to) throws IOException {
-        String text = Files.readString(file);
-        assertTrue(text.contains(from), file + " holds " + from);
-        Files.writeString(file, text.replace(from, to));
     }
 
     private static byte[] concat(byte[]... parts) {

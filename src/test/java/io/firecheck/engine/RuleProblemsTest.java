@@ -27,12 +27,6 @@ class RuleProblemsTest {
         drl = rules.resolve("station.drl");
     }
 
-    void edit(Path file, String from, String to) throws IOException {
-        String text = Files.readString(file);
-        assertTrue(text.contains(from), from);
-        Files.writeString(file, text.replaceFirst(java.util.regex.Pattern.quote(from), java.util.regex.Matcher.quoteReplacement(to)));
-    }
-
     List<RuleProblem> problems() {
         return assertThrows(RuleSetInvalidException.class, () -> new RuleSetLoader().load(rules)).problems();
     }
@@ -49,7 +43,7 @@ class RuleProblemsTest {
 
     @Test
     void fullWidthQuotesAreOneProblemWithTheirLineAndTheDroolsText() throws IOException {
-        edit(drl, "th.count(\"station.maxArrivalSeconds\")", "th.count(“station.maxArrivalSeconds”)");
+        ShippedRules.edit(drl, "th.count(\"station.maxArrivalSeconds\")", "th.count(“station.maxArrivalSeconds”)");
         List<RuleProblem> problems = problems();
         assertEquals(1, problems.size(), problems.toString());
         RuleProblem p = problems.get(0);
@@ -62,7 +56,7 @@ class RuleProblemsTest {
 
     @Test
     void fullWidthParenthesesAndCommasAreNamed() throws IOException {
-        edit(drl, "(present == true, members < th.count(\"station.minMembers\")", "（present == true， members < th.count(\"station.minMembers\")");
+        ShippedRules.edit(drl, "(present == true, members < th.count(\"station.minMembers\")", "（present == true， members < th.count(\"station.minMembers\")");
         RuleProblem p = problems().get(0);
         assertEquals(lineOf(drl, "（present"), p.line());
         assertTrue(p.message().contains("（ → (") && p.message().contains("， → ,"), p.message());
@@ -70,7 +64,7 @@ class RuleProblemsTest {
 
     @Test
     void fullWidthPunctuationInsideAStringIsFine() throws Exception {
-        edit(drl, "findings.add(kcontext, $s + \" s\");", "findings.add(kcontext, \"到场（演练），\" + $s + \" s\");");
+        ShippedRules.edit(drl, "findings.add(kcontext, $s + \" s\");", "findings.add(kcontext, \"到场（演练），\" + $s + \" s\");");
         assertEquals(2, new RuleSetLoader().load(rules).catalogue().size());
     }
 
@@ -89,7 +83,7 @@ class RuleProblemsTest {
 
     @Test
     void anUnbalancedParenthesisNamesItsLine() throws IOException {
-        edit(drl, "$m : members)", "$m : members");
+        ShippedRules.edit(drl, "$m : members)", "$m : members");
         List<RuleProblem> problems = problems();
         assertEquals(1, problems.size(), problems.toString());
         assertEquals(lineOf(drl, "$m : members"), problems.get(0).line());
@@ -98,8 +92,8 @@ class RuleProblemsTest {
 
     @Test
     void aMisspeltFieldGetsDidYouMeanOnceThoughDroolsSaysItSeveralTimes() throws IOException {
-        edit(drl, "members < th", "memberz < th");
-        edit(drl, "$m : members", "$m : memberz");
+        ShippedRules.edit(drl, "members < th", "memberz < th");
+        ShippedRules.edit(drl, "$m : members", "$m : memberz");
         List<RuleProblem> problems = problems();
         assertEquals(1, problems.size(), problems.toString());
         RuleProblem p = problems.get(0);
@@ -110,16 +104,16 @@ class RuleProblemsTest {
 
     @Test
     void aMisspeltThresholdGetsDidYouMean() throws IOException {
-        edit(drl, "th.count(\"station.minMembers\")", "th.count(\"station.minMember\")");
+        ShippedRules.edit(drl, "th.count(\"station.minMembers\")", "th.count(\"station.minMember\")");
         RuleProblem p = problems().get(0);
         assertTrue(p.message().contains("`station.minMember`") && p.message().contains("你是不是想写 `station.minMembers`"), p.message());
     }
 
     @Test
     void everyProblemIsReportedInOneRun() throws IOException {
-        edit(drl, "members < th", "memberz < th");
-        edit(drl, "@level(\"GENERAL\")", "@level(\"GENRAL\")");
-        edit(drl, "th.count(\"station.maxArrivalSeconds\")", "th.count(\"station.maxArivalSeconds\")");
+        ShippedRules.edit(drl, "members < th", "memberz < th");
+        ShippedRules.edit(drl, "@level(\"GENERAL\")", "@level(\"GENRAL\")");
+        ShippedRules.edit(drl, "th.count(\"station.maxArrivalSeconds\")", "th.count(\"station.maxArivalSeconds\")");
         Files.writeString(rules.resolve("thresholds.properties"), "broken line\n", java.nio.file.StandardOpenOption.APPEND);
         Files.writeString(rules.resolve("other.drl"), "package firecheck;\nrule \"O\"\nwhen\nthen\n");
         List<RuleProblem> problems = problems();

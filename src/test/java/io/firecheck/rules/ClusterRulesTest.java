@@ -6,6 +6,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import io.firecheck.ShippedRules;
 import io.firecheck.console.ConsoleUsers;
 import io.firecheck.console.RulesPageTest;
 import io.firecheck.engine.RuleSet;
@@ -22,7 +23,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.time.Instant;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import javax.sql.DataSource;
@@ -61,9 +61,8 @@ class ClusterRulesTest {
 
     /** The shipped rules with one rule's title changed: another valid version. */
     static RuleSet variant(String title) throws Exception {
-        Map<String, String> files = new TreeMap<>(RuleSetLoader.readFiles(Path.of("rules")));
-        files.put("shafts.drl", files.get("shafts.drl").replace(TITLE, "@title(\"" + title + "\")"));
-        return new RuleSetLoader().load(files, "another instance");
+        return new RuleSetLoader().load(ShippedRules.withEdit("shafts.drl", t -> t.replace(TITLE, "@title(\"" + title + "\")")),
+                "another instance");
     }
 
     /**
@@ -115,8 +114,7 @@ class ClusterRulesTest {
     @Test
     void aSetThisInstanceCannotCompileLeavesThePreviousServingAndNotReady() throws Exception {
         String before = ServedRules.version();
-        Map<String, String> broken = new TreeMap<>(RuleSetLoader.readFiles(Path.of("rules")));
-        broken.put("shafts.drl", broken.get("shafts.drl").replace("ShaftEntry(shaft.independent == false)",
+        Map<String, String> broken = ShippedRules.withEdit("shafts.drl", t -> t.replace("ShaftEntry(shaft.independent == false)",
                 "ShaftEntry(shaft.independent == false"));
         insert("sha256:broken", broken);
         assertEquals("ok", await(() -> given().get(ready).statusCode() == 503, CONVERGE_MILLIS));

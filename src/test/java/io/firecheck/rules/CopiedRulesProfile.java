@@ -32,16 +32,7 @@ public class CopiedRulesProfile implements QuarkusTestProfile {
     }
 
     public static void edit(String file, String from, String to) {
-        try {
-            Path p = DIR.resolve(file);
-            String text = Files.readString(p);
-            if (!text.contains(from)) {
-                throw new IllegalStateException(file + " does not contain " + from);
-            }
-            Files.writeString(p, text.replace(from, to));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        ShippedRules.edit(DIR.resolve(file), from, to);
     }
 
     @Override

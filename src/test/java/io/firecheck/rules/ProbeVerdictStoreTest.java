@@ -4,20 +4,19 @@ import static io.firecheck.rules.ClusterRulesTest.CONVERGE_MILLIS;
 import static io.firecheck.rules.ClusterRulesTest.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import io.firecheck.ShippedRules;
 import io.firecheck.config.ThisInstance;
 import io.firecheck.engine.RuleSetLoader;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import jakarta.inject.Inject;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -41,9 +40,7 @@ class ProbeVerdictStoreTest {
 
     /** The shipped rules with a comment added: a change of behaviour as far as the probe can tell. */
     static Map<String, String> changed(String comment) {
-        Map<String, String> files = new TreeMap<>(RuleSetLoader.readFiles(Path.of("rules")));
-        files.put("shafts.drl", files.get("shafts.drl") + "\n// " + comment + "\n");
-        return files;
+        return ShippedRules.withEdit("shafts.drl", t -> t + "\n// " + comment + "\n");
     }
 
     @AfterEach
