@@ -23,11 +23,11 @@ fixed 10 > /dev/null
 before_workers=$(workers)
 jcmd $pid GC.run > /dev/null
 low=$(tenured_top)
-young=$(grep -c "Pause Young" "$work/gc.log" || true)
+young=$(grep -c "Pause Young.*ms$" "$work/gc.log" || true)
 fixed "$seconds"
 high=$(tenured_top)
-echo "worker threads $before_workers -> $(workers); young collections $(( $(grep -c "Pause Young" "$work/gc.log") - young ))," \
-     "full $(grep -c "Pause Full" "$work/gc.log") since start; promoted during the phase $(( (0x$high - 0x$low) / 1024 )) KiB"
+echo "worker threads $before_workers -> $(workers); young collections $(( $(grep -c "Pause Young.*ms$" "$work/gc.log") - young ))," \
+     "full $(grep -c "Pause Full.*ms$" "$work/gc.log") since start; promoted during the phase $(( (0x$high - 0x$low) / 1024 )) KiB"
 jmap -dump:format=b,file="$PWD/$work/heap.hprof" $pid > /dev/null
 python3 bench/promoted.py "$work/heap.hprof" "$low" "$high"
 rm -f "$work/heap.hprof"
