@@ -13,6 +13,8 @@
 #   WARMUP     seconds of each warm-up phase, dry runs then stored (default 10; the JIT compiles Drools' generated
 #              classes for about a minute, so WARMUP=60 measures a service that has been running a while)
 #   NMT=1      also print the JVM's native memory summary (jcmd VM.native_memory) after the load
+#   GC_LOG=1   also log the collector (-Xlog:gc*, target/load/gc.log) and print, per phase, its young and full
+#              collections, their pauses and the bytes promoted to the old generation (bench/gc-phases.py)
 #   PORT, MANAGEMENT_PORT (8120, 8121), FIRECHECK_BENCH_DB (postgres), BENCH_SCHEMA (firecheck_load)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -24,6 +26,7 @@ warmup=${WARMUP:-10}
 java_opts=${JAVA_OPTS:-$(bench/jvm-options.sh)}
 [[ " $java_opts " == *" -Xmx"* ]] || java_opts="$java_opts -Xmx256m"
 [[ "${NMT:-0}" == 1 ]] && java_opts="$java_opts -XX:NativeMemoryTracking=summary"
+[[ "${GC_LOG:-0}" == 1 ]] && java_opts="$java_opts -Xlog:gc*,gc+age=trace:file=$root/target/load/gc.log:timemillis,uptime,level,tags"
 command -v wrk >/dev/null || { echo "bench/load.sh needs wrk (apt-get install wrk)" >&2; exit 2; }
 if [[ ! -f "$app/quarkus-run.jar" ]]; then
   [[ "$app" == "$root/target/quarkus-app" ]] || { echo "no $app/quarkus-run.jar" >&2; exit 2; }
@@ -48,6 +51,8 @@ author_token=$(service_cli token --role rule-author --name load-test-author)
 ( while kill -0 $pid 2>/dev/null; do ps -o rss= -p $pid >> "$work/rss.txt" || true; sleep 1; done ) &
 sampler=$!
 
+# the wall-clock start of each phase and the worker threads alive then, for bench/gc-phases.py
+phase() { echo "$1 $(date +%s%3N) $(grep -lx executor-thread /proc/$pid/task/*/comm 2>/dev/null | wc -l)" >> "$work/phases.txt"; }
 rps() { awk '/^Requests\/sec:/ {printf "%.0f", $2}' "$1"; }
 failures() { awk '/Non-2xx/ {n += $NF} /Socket errors/ {gsub(",", ""); n += $4 + $6 + $8 + $10} END {print n + 0}' "$1"; }
 p99() { awk '$1 == "99%" {print $2}' "$1"; }
@@ -58,24 +63,24 @@ run_wrk() { # name connections seconds [wrk args...]
 
 echo "== $app"
 echo "== JVM options: $java_opts"
-echo "== warm-up: $warmup s dry run, $warmup s stored"
+phase warm-up; echo "== warm-up: $warmup s dry run, $warmup s stored"
 DRY_RUN=true run_wrk warm-dry 8 "$warmup" -s bench/post-evaluation.lua "$base"
 run_wrk warm-stored 8 "$warmup" -s bench/post-evaluation.lua "$base"
 
-echo "== P2: trivial GET and dry-run POST, 8 connections, ${duration} s each"
+phase P2; echo "== P2: trivial GET and dry-run POST, 8 connections, ${duration} s each"
 run_wrk get 8 "$duration" "http://127.0.0.1:$management_port/q/health/live"
 DRY_RUN=true run_wrk dry 8 "$duration" -s bench/post-evaluation.lua "$base"
-echo "== P3a: stored POST, 8 connections, ${duration} s"
+phase P3a; echo "== P3a: stored POST, 8 connections, ${duration} s"
 run_wrk stored 8 "$duration" -s bench/post-evaluation.lua "$base"
-echo "== P3b: batch of 100, 4 connections, ${duration} s"
+phase P3b; echo "== P3b: batch of 100, 4 connections, ${duration} s"
 BATCH_SIZE=100 run_wrk batch 4 "$duration" --timeout 30s -s bench/post-evaluation.lua "$base"
 p3a=$(rps "$work/stored.txt")
 rate=$(( p3a / 2 > 0 ? p3a / 2 : 1 ))
-echo "== P4: stored POST at a fixed $rate/s (half of P3a), ${duration} s, open loop"
+phase P4; echo "== P4: stored POST at a fixed $rate/s (half of P3a), ${duration} s, open loop"
 java bench/FixedRate.java "$base/api/v1/evaluations" "$rate" "$duration" "$FIRECHECK_TOKEN" \
     test-fixtures/base/residential-tower.json > "$work/fixed.txt" 2>&1 || true
 cat "$work/fixed.txt"
-echo "== P5: full reload (a changed rules file) while the stored load runs, 8 connections"
+phase P5; echo "== P5: full reload (a changed rules file) while the stored load runs, 8 connections"
 : > "$work/rss.txt"   # P6 is the RSS under the sustained load from here on
 run_wrk reload-load 8 $(( duration + 20 )) -s bench/post-evaluation.lua "$base" &
 load=$!
@@ -98,6 +103,10 @@ touch "$work/reload.json"
 wait $load
 echo "   reload: HTTP $reload, new version serving after $reload_s s; $(head -c 200 "$work/reload.json")"
 
+phase end
+if [[ "${GC_LOG:-0}" == 1 ]]; then
+  python3 bench/gc-phases.py "$work/gc.log" "$work/phases.txt" | sed 's/^/   /'
+fi
 if [[ "${NMT:-0}" == 1 ]]; then
   jcmd $pid VM.native_memory summary | grep -E "^(Total|-)|committed=" | grep -E "Total|^-" | sed 's/^/   /'
 fi
