@@ -1,5 +1,5 @@
 # Sourced by the benchmarks that measure a running service (bench/dryrun.sh, dryrun-profile.sh, heap.sh, load.sh,
-# preview.sh, store-waits.sh): starts the packaged service APP (default target/quarkus-app) with JAVA_OPTS on PORT
+# preview.sh, promoted.sh, store-waits.sh): starts the packaged service APP (default target/quarkus-app) with JAVA_OPTS on PORT
 # and MANAGEMENT_PORT (defaults 8110, 8111) with its tables in SCHEMA of DB (defaults firecheck_eval, fc_eval; the
 # schema is dropped first), waits up to READY_SECONDS (90) until it is ready, stops it and drops the schema on exit.
 # Optional: RULES_DIR (the rules folder it serves; fixtures stay test-fixtures/), SERVICE_ENV (more environment,
@@ -22,7 +22,8 @@ env QUARKUS_HTTP_PORT="$port" QUARKUS_MANAGEMENT_PORT="$management_port" FIRECHE
     java ${JAVA_OPTS:-} -jar "$app/quarkus-run.jar" > "$service_log" 2>&1 &
 pid=$!
 service_stop() {
-  kill "$pid" 2>/dev/null; wait "$pid" 2>/dev/null || true
+  # the service may have died already (heap.sh provokes that): the schema is dropped all the same
+  kill "$pid" 2>/dev/null || true; wait "$pid" 2>/dev/null || true
   service_psql "DROP SCHEMA IF EXISTS $schema CASCADE" || true
 }
 trap service_stop EXIT
@@ -31,6 +32,8 @@ for _ in $(seq 1 "${READY_SECONDS:-90}"); do
   kill -0 "$pid" 2>/dev/null || { cat "$service_log" >&2; exit 1; }
   sleep 1
 done
+curl -sf "http://127.0.0.1:$management_port/q/health/ready" >/dev/null \
+    || { echo "the service is not ready after ${READY_SECONDS:-90} s" >&2; tail -n 50 "$service_log" >&2; exit 1; }
 service_cli() { java -XX:TieredStopAtLevel=1 -cp "$app/app/*:$app/lib/main/*:$app/lib/boot/*" io.firecheck.cli.Main "$@"; }
 FIRECHECK_TOKEN=$(service_cli token --role client --name "${TOKEN_NAME:-dryrun-bench}")
 export FIRECHECK_TOKEN
