@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonRawValue;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.firecheck.audit.AuditAction;
 import io.firecheck.audit.AuditLog;
+import io.firecheck.engine.Classification;
 import io.firecheck.engine.EvaluationResult;
 import io.firecheck.engine.Evaluator;
 import io.firecheck.engine.RuleSet;
@@ -49,7 +50,10 @@ public class EvaluationService {
     private final AuditLog audit;
     private final GroupCommit groupCommit;
     private final BuildingLocks buildingLocks = new BuildingLocks();
-    private final Map<String, Counter> counters = new ConcurrentHashMap<>();
+    private final Map<CounterKey, Counter> counters = new ConcurrentHashMap<>();
+
+    private record CounterKey(Classification classification, boolean dryRun) {
+    }
 
     public EvaluationService(RuleBook ruleBook, ValidatorFactory validators, EvaluationRepository repository,
                              EvaluationListener listener, ObjectMapper mapper, Clock clock, MeterRegistry meters,
@@ -84,8 +88,7 @@ public class EvaluationService {
      */
     public Outcome evaluate(byte[] body, boolean dryRun, Caller submitter) throws IOException {
         long started = System.nanoTime();
-        RuleSet set = ruleBook.current();
-        Prepared prepared = prepare(set, reader.read(body, LocalDate.now(clock), set.inspectionRuleIds()), dryRun, submitter);
+        Prepared prepared = prepare(body, 0, body == null ? 0 : body.length, dryRun, submitter);
         if (prepared.dryRun() != null) {
             return prepared.dryRun();
         }
@@ -247,7 +250,7 @@ public class EvaluationService {
 
     /** Each counter is looked up once: building its id and finding it in the registry cost more than counting. */
     private void count(EvaluationResult result, boolean dryRun) {
-        counters.computeIfAbsent(result.classification().name() + dryRun, k -> Counter.builder("firecheck.evaluations")
+        counters.computeIfAbsent(new CounterKey(result.classification(), dryRun), k -> Counter.builder("firecheck.evaluations")
                 .description("Inspection documents evaluated, by classification")
                 .tag("classification", result.classification().name())
                 .tag("dryRun", Boolean.toString(dryRun))

@@ -27,15 +27,10 @@ public final class DocumentReader {
     }
 
     /**
-     * A request body: a valid document is parsed once, straight into the records; any other body is read as a
-     * tree by {@link #read(JsonNode, LocalDate, Set)}, which gives every answer (a malformed body's
-     * JsonProcessingException, or every problem at once).
+     * A request body, or one item of a batch, lying in body[offset, offset + length): a valid document is parsed
+     * once, straight into the records; any other is read as a tree by {@link #read(JsonNode, LocalDate, Set)},
+     * which gives every answer (a malformed body's JsonProcessingException, or every problem at once).
      */
-    public InspectionDocument read(byte[] body, LocalDate today, Set<String> ruleIds) throws IOException {
-        return read(body, 0, body == null ? 0 : body.length, today, ruleIds);
-    }
-
-    /** One document lying in body[offset, offset + length), e.g. an item of a batch; as {@link #read(byte[], LocalDate, Set)}. */
     public InspectionDocument read(byte[] body, int offset, int length, LocalDate today, Set<String> ruleIds) throws IOException {
         InspectionDocument doc = length == 0 ? null : strict.bind(body, offset, length);
         if (doc == null) {

@@ -7,6 +7,7 @@ import io.firecheck.security.CurrentCaller;
 import io.firecheck.security.Roles;
 import io.firecheck.web.Problem;
 import io.firecheck.web.Problems;
+import io.firecheck.web.QueryParams;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -18,7 +19,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.Optional;
-import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -78,7 +78,7 @@ public class RulePreviewResource {
     @APIResponse(responseCode = "404", description = "No such preview (or one of buildings outside the token's jurisdiction); "
             + "previews are kept for a day")
     public Response get(@PathParam("id") String id) {
-        Optional<PreviewJob> job = uuid(id).flatMap(u -> previews.find(u, caller.get()));
+        Optional<PreviewJob> job = QueryParams.uuid(id).flatMap(u -> previews.find(u, caller.get()));
         return job.map(j -> Response.ok(j).build()).orElseGet(() -> Problems.response(404, "Not Found", "no rule preview " + id));
     }
 
@@ -98,15 +98,7 @@ public class RulePreviewResource {
     @APIResponse(responseCode = "422", description = "The candidate does not compile or fixtures fail under it; the active set keeps serving",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = ReloadProblem.class)))
     public Response apply(@PathParam("id") String id) {
-        return uuid(id).flatMap(u -> applier.apply(u, caller.get())).map(o -> Response.ok(o.accepted()).build())
+        return QueryParams.uuid(id).flatMap(u -> applier.apply(u, caller.get())).map(o -> Response.ok(o.accepted()).build())
                 .orElseGet(() -> Problems.response(404, "Not Found", "no rule preview " + id));
-    }
-
-    private static Optional<UUID> uuid(String id) {
-        try {
-            return Optional.of(UUID.fromString(id));
-        } catch (IllegalArgumentException e) {
-            return Optional.empty();
-        }
     }
 }
