@@ -275,8 +275,12 @@ if [ "$stored" -eq "$(wc -l <<<"$acked")" ]; then
 else
   fail "acknowledged evaluations lost: $stored of $(wc -l <<<"$acked") stored"
 fi
-grep -q "Error Occurred After Shutdown" "$WORK/a.log" && fail "A logged 'Error Occurred After Shutdown'" \
-  || pass "A shut down without 'Error Occurred After Shutdown'"
+if grep -q "Error Occurred After Shutdown" "$WORK/a.log"; then
+  fail "A logged 'Error Occurred After Shutdown':"
+  grep -A 12 "Error Occurred After Shutdown" "$WORK/a.log" | head -40 | sed 's/^/  A: /'
+else
+  pass "A shut down without 'Error Occurred After Shutdown'"
+fi
 
 echo "cluster test: $passed passed, $failed failed"
 [ "$failed" -eq 0 ]
