@@ -36,6 +36,14 @@ public interface FirecheckConfig {
         /** A body not complete within this time is answered with 408 and its connection closed (slow clients). */
         @WithDefault("30s")
         java.time.Duration bodyTimeout();
+
+        /**
+         * Bytes of request bodies held at once, from their first byte until their answer is sent (a body costs
+         * a few times its size in heap while it is read, evaluated and stored). A body that would pass this while
+         * others are held is answered 503 with Retry-After before it is read; one alone always gets in. Unset:
+         * a fifth of the maximum heap (51 MiB with -Xmx256m: a dozen batches of 1,000 documents at once).
+         */
+        java.util.Optional<io.quarkus.runtime.configuration.MemorySize> bodiesInFlight();
     }
 
     Store store();

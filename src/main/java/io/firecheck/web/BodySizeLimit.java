@@ -19,19 +19,25 @@ import org.jboss.logging.Logger;
  * holds a connection, never one of the worker threads that health, reads and evaluations need. The body is
  * limited while it arrives (1 MiB for one document, the batch limit for /batch; declared length or not, the
  * answer is a 413 problem) and must be complete within the body timeout (else 408, connection closed).
- * The REST layer then reads the buffered body without blocking.
+ * The REST layer then reads the buffered body without blocking. Bodies held at once share a {@link BodyBudget}:
+ * a request whose declared length does not fit is answered 503 with Retry-After before its body is read, one
+ * whose bytes stop fitting while they arrive as soon as they do; what it took is given back once it is answered.
  */
 @ApplicationScoped
 public class BodySizeLimit {
     private static final Logger LOG = Logger.getLogger(BodySizeLimit.class);
     private static final Set<HttpMethod> WITH_BODY = Set.of(HttpMethod.POST, HttpMethod.PUT, HttpMethod.PATCH);
+    /** Seconds: the bodies held then are mostly answered (a batch of 1,000 takes about a second). */
+    static final String BUSY_RETRY_AFTER = "2";
 
     private final FirecheckConfig.Http config;
     private final ObjectMapper mapper;
+    private final BodyBudget budget;
 
-    public BodySizeLimit(FirecheckConfig config, ObjectMapper mapper) {
+    public BodySizeLimit(FirecheckConfig config, ObjectMapper mapper, BodyBudget budget) {
         this.config = config.http();
         this.mapper = mapper;
+        this.budget = budget;
     }
 
     void register(@Observes Filters filters) {
@@ -45,12 +51,17 @@ public class BodySizeLimit {
             return;
         }
         long limit = request.path().endsWith("/batch") ? config.maxBatchSize().asLongValue() : config.maxDocumentSize().asLongValue();
+        long declared = length(request);
+        Held held = new Held();
+        rc.addEndHandler(v -> budget.give(held.bytes));
         if (request.version() == HttpVersion.HTTP_2) {
             // an HTTP/2 request cannot be handed on once read (the REST layer pauses it, which Vert.x refuses);
             // its declared length is checked here and the REST layer buffers it on the event loop
             // (quarkus.rest.input-buffer-size), with Quarkus' own limit as the backstop for one sent without
-            if (length(request) > limit) {
+            if (declared > limit) {
                 answer(rc, 413, "Content Too Large", tooLarge(limit));
+            } else if (!held.take(declared < 0 ? limit : declared)) {
+                busy(rc);
             } else {
                 rc.next();
             }
@@ -64,8 +75,10 @@ public class BodySizeLimit {
             }
             request.connection().close();
         });
-        if (length(request) > limit) {
+        if (declared > limit) {
             answer(rc, 413, "Content Too Large", tooLarge(limit));
+        } else if (declared > 0 && !budget.fits(declared)) {
+            busy(rc);
         }
         Buffer body = Buffer.buffer();
         request.handler(chunk -> {
@@ -74,6 +87,10 @@ public class BodySizeLimit {
             }
             if (body.length() + chunk.length() > limit) {
                 answer(rc, 413, "Content Too Large", tooLarge(limit));
+                return;
+            }
+            if (!held.take(chunk.length())) {
+                busy(rc);
                 return;
             }
             body.appendBuffer(chunk);
@@ -89,6 +106,26 @@ public class BodySizeLimit {
         });
         request.exceptionHandler(e -> rc.vertx().cancelTimer(deadline));
         request.resume();
+    }
+
+    /** What one request took of the budget; given back by its end handler. */
+    private final class Held {
+        volatile long bytes;
+
+        boolean take(long more) {
+            if (!budget.take(bytes, more)) {
+                return false;
+            }
+            bytes += more;
+            return true;
+        }
+    }
+
+    private void busy(RoutingContext rc) {
+        budget.refused();
+        rc.response().putHeader(HttpHeaders.RETRY_AFTER, BUSY_RETRY_AFTER);
+        answer(rc, 503, "Service Unavailable", "the service holds as many request bodies as it may ("
+                + budget.budget() + " bytes); nothing was read or stored: retry after " + BUSY_RETRY_AFTER + " s");
     }
 
     private static String tooLarge(long limit) {

@@ -80,7 +80,8 @@ class SlowClientsTest {
         }
     }
 
-    private static String firstLine(InputStream in) throws IOException {
+    /** The first line the server answered on a raw socket (its status line). */
+    static String firstLine(InputStream in) throws IOException {
         StringBuilder line = new StringBuilder();
         int c;
         while ((c = in.read()) >= 0 && c != '\n') {

@@ -1,0 +1,131 @@
+package io.firecheck.web;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.firecheck.TestDocs;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
+import io.restassured.RestAssured;
+import io.restassured.http.ContentType;
+import jakarta.inject.Inject;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.function.LongPredicate;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Request bodies held at once stay within firecheck.http.bodies-in-flight: past it a request is a 503 problem
+ * with Retry-After, refused before its body is read when its length is declared, and served again once the
+ * bodies held are answered. A body alone gets in whatever its size.
+ */
+@QuarkusTest
+@TestProfile(BodiesInFlightTest.SmallBudget.class)
+class BodiesInFlightTest {
+    static final int BUDGET = 64 * 1024;
+    /** Sent of a body that declares more and waits for the rest: it holds what it sent. */
+    static final int HELD = 40_000;
+
+    public static class SmallBudget implements QuarkusTestProfile {
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            return Map.of("firecheck.http.bodies-in-flight", String.valueOf(BUDGET));
+        }
+    }
+
+    @Inject
+    BodyBudget budget;
+
+    private Socket holder;
+
+    @AfterEach
+    void release() throws Exception {
+        if (holder != null) {
+            holder.close();
+        }
+        awaitHeld(n -> n == 0);
+    }
+
+    @Test
+    void aBodyThatDoesNotFitIs503BeforeItIsRead() throws Exception {
+        hold();
+        // declared: refused on its headers
+        given().contentType(ContentType.JSON).body(" ".repeat(BUDGET - HELD + 1)).post("/api/v1/evaluations").then()
+                .statusCode(503).header("Retry-After", BodySizeLimit.BUSY_RETRY_AFTER)
+                .contentType("application/problem+json").body("status", equalTo(503))
+                .body("title", equalTo("Service Unavailable")).body("detail", containsString(BUDGET + " bytes"));
+        // chunked: refused when its bytes stop fitting
+        assertEquals("HTTP/1.1 503 Service Unavailable", chunked(BUDGET - HELD + 1));
+        assertEquals(HELD, budget.held(), "the refused requests gave back what they took");
+    }
+
+    @Test
+    void aBodyThatFitsBesideTheHeldOnesIsServed() throws Exception {
+        hold();
+        given().contentType(ContentType.JSON).body(TestDocs.json(TestDocs.tower())).post("/api/v1/evaluations")
+                .then().statusCode(201);
+    }
+
+    @Test
+    void onceTheHeldBodyIsAnsweredOthersGetInAgain() throws Exception {
+        hold();
+        holder.close();
+        holder = null;
+        awaitHeld(n -> n == 0);
+        given().contentType(ContentType.JSON).body(" ".repeat(BUDGET - HELD + 1) + TestDocs.json(TestDocs.tower()))
+                .post("/api/v1/evaluations").then().statusCode(201);
+    }
+
+    @Test
+    void aBodyAloneGetsInWhateverItsSize() {
+        StringBuilder batch = new StringBuilder("[");
+        for (int i = 0; batch.length() < 2 * BUDGET; i++) {
+            batch.append(i == 0 ? "" : ",").append(TestDocs.json(TestDocs.tower()));
+        }
+        String body = batch.append("]").toString();
+        given().contentType(ContentType.JSON).body(body).post("/api/v1/evaluations/batch?dryRun=true").then()
+                .statusCode(200).body("[0].status", equalTo(200));
+        given().contentType(ContentType.JSON).body(new java.io.ByteArrayInputStream(body.getBytes(StandardCharsets.UTF_8)))
+                .post("/api/v1/evaluations/batch?dryRun=true").then().statusCode(200);
+    }
+
+    /** A client that declares more than it sends: the service holds the bytes it read. */
+    private void hold() throws Exception {
+        holder = new Socket("127.0.0.1", RestAssured.port);
+        OutputStream out = holder.getOutputStream();
+        out.write(("POST /api/v1/evaluations HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n"
+                + "Content-Length: " + (HELD + 1000) + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+        out.write(" ".repeat(HELD).getBytes(StandardCharsets.US_ASCII));
+        out.flush();
+        awaitHeld(n -> n == HELD);
+    }
+
+    /** The status line of a chunked POST of {@code size} bytes. */
+    private static String chunked(int size) throws IOException {
+        try (Socket s = new Socket("127.0.0.1", RestAssured.port)) {
+            s.setSoTimeout(10_000);
+            OutputStream out = s.getOutputStream();
+            out.write(("POST /api/v1/evaluations HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n"
+                    + "Transfer-Encoding: chunked\r\n\r\n" + Integer.toHexString(size) + "\r\n" + " ".repeat(size) + "\r\n0\r\n\r\n")
+                    .getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+            return SlowClientsTest.firstLine(s.getInputStream());
+        }
+    }
+
+    private void awaitHeld(LongPredicate expected) throws InterruptedException {
+        long until = System.currentTimeMillis() + 10_000;
+        while (!expected.test(budget.held()) && System.currentTimeMillis() < until) {
+            Thread.sleep(20);
+        }
+        assertTrue(expected.test(budget.held()), "bytes held: " + budget.held());
+    }
+}
