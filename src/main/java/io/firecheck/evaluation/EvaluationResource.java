@@ -60,8 +60,8 @@ public class EvaluationResource {
     @APIResponse(responseCode = "400", description = "Invalid document: violations name every offending JSON path; nothing stored")
     @APIResponse(responseCode = "409", description = "A different document was sent under an inspection id already used")
     @APIResponse(responseCode = "413", description = "The body is larger than 1 MiB")
-    @APIResponse(responseCode = "503", description = "The database cannot be reached; nothing stored. Retry after Retry-After "
-            + "seconds with the same document")
+    @APIResponse(responseCode = "503", description = "The database cannot be reached, or the service holds as many request "
+            + "bodies as it may; nothing stored. Retry after Retry-After seconds with the same document")
     // RestResponse<String>, not Response: the answer's writer is then chosen once at build time, not looked up per request
     public RestResponse<String> evaluate(@RequestBody(required = true, content = @Content(schema = @Schema(implementation = InspectionDocument.class)))
                              byte[] body,
@@ -88,7 +88,8 @@ public class EvaluationResource {
             + "problem (status 400, 409 or 503)")
     @APIResponse(responseCode = "400", description = "Not a JSON array of 1 to 1,000 documents, or nested too deeply")
     @APIResponse(responseCode = "413", description = "More than 1,000 items, an item over 1 MiB, or a body over the batch limit (16 MiB)")
-    @APIResponse(responseCode = "503", description = "The database cannot be reached; retry after Retry-After seconds")
+    @APIResponse(responseCode = "503", description = "The database cannot be reached, or the service holds as many request "
+            + "bodies as it may; retry after Retry-After seconds")
     public List<BatchItem> batch(@RequestBody(required = true, content = @Content(schema = @Schema(type = SchemaType.ARRAY,
                                          implementation = InspectionDocument.class)))
                                  byte[] body,
