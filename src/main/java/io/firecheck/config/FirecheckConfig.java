@@ -40,8 +40,8 @@ public interface FirecheckConfig {
         /**
          * Bytes of request bodies held at once, from their first byte until their answer is sent (a body costs
          * a few times its size in heap while it is read, evaluated and stored). A body that would pass this while
-         * others are held is answered 503 with Retry-After before it is read; one alone always gets in. Unset:
-         * a fifth of the maximum heap (51 MiB with -Xmx256m: a dozen batches of 1,000 documents at once).
+         * others are held is answered 503 with Retry-After; one alone always gets in. Unset: a fifth of the usable
+         * heap (about 49 MiB with -Xmx256m: 17 batches of 1,000 ordinary documents at once).
          */
         java.util.Optional<io.quarkus.runtime.configuration.MemorySize> bodiesInFlight();
     }

@@ -4,6 +4,7 @@ import io.firecheck.config.FirecheckConfig;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.runtime.configuration.MemorySize;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -23,7 +24,7 @@ public class BodyBudget {
     private final Counter refused;
 
     public BodyBudget(FirecheckConfig config, MeterRegistry meters) {
-        this.budget = config.http().bodiesInFlight().map(size -> size.asLongValue())
+        this.budget = config.http().bodiesInFlight().map(MemorySize::asLongValue)
                 .orElse(Runtime.getRuntime().maxMemory() / DEFAULT_HEAP_FRACTION);
         Gauge.builder("firecheck.http.bodies.held", held, AtomicLong::get).baseUnit("bytes")
                 .description("Bytes of request bodies read or being answered").register(meters);
@@ -52,7 +53,10 @@ public class BodyBudget {
         }
     }
 
-    /** A body alone always fits, however large: its own size limit bounds it. */
+    /**
+     * A body alone always fits, however large: its own size limit bounds it. It is alone when all that is held
+     * is its own, since every other body held has taken at least one byte.
+     */
     private boolean fits(long now, long mine, long more) {
         return now == mine || now + more <= budget;
     }
@@ -62,6 +66,7 @@ public class BodyBudget {
         refused.increment();
     }
 
+    /** Gives back what a request took, once it is answered. */
     public void give(long bytes) {
         held.addAndGet(-bytes);
     }

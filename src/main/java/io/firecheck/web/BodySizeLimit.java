@@ -12,6 +12,7 @@ import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.jboss.logging.Logger;
 
 /**
@@ -20,8 +21,10 @@ import org.jboss.logging.Logger;
  * limited while it arrives (1 MiB for one document, the batch limit for /batch; declared length or not, the
  * answer is a 413 problem) and must be complete within the body timeout (else 408, connection closed).
  * The REST layer then reads the buffered body without blocking. Bodies held at once share a {@link BodyBudget}:
- * a request whose declared length does not fit is answered 503 with Retry-After before its body is read, one
- * whose bytes stop fitting while they arrive as soon as they do; what it took is given back once it is answered.
+ * a request whose declared length does not fit is answered 503 with Retry-After before its body is read, and
+ * one whose bytes stop fitting while they arrive is answered so at once. What a request took is given back
+ * once it is answered; if its client leaves first, the request may still be evaluating with its body, so only
+ * a body timeout later. HTTP/2 bodies are checked against the budget by their declared length, not counted.
  */
 @ApplicationScoped
 public class BodySizeLimit {
@@ -52,21 +55,29 @@ public class BodySizeLimit {
         }
         long limit = request.path().endsWith("/batch") ? config.maxBatchSize().asLongValue() : config.maxDocumentSize().asLongValue();
         long declared = length(request);
-        Held held = new Held();
-        rc.addEndHandler(v -> budget.give(held.bytes));
         if (request.version() == HttpVersion.HTTP_2) {
             // an HTTP/2 request cannot be handed on once read (the REST layer pauses it, which Vert.x refuses);
             // its declared length is checked here and the REST layer buffers it on the event loop
             // (quarkus.rest.input-buffer-size), with Quarkus' own limit as the backstop for one sent without
             if (declared > limit) {
                 answer(rc, 413, "Content Too Large", tooLarge(limit));
-            } else if (!held.take(declared < 0 ? limit : declared)) {
+            } else if (declared > 0 && !budget.fits(declared)) {
                 busy(rc);
             } else {
                 rc.next();
             }
             return;
         }
+        Held held = new Held();
+        // the end handler runs when the answer is sent, or when the connection closes without one; only POST,
+        // PUT and PATCH bodies are counted, and none of their endpoints streams (which would take the close handler)
+        rc.addEndHandler(v -> {
+            if (rc.response().ended() || !held.handedOn) {
+                held.giveBack();
+            } else {
+                rc.vertx().setTimer(config.bodyTimeout().toMillis(), id -> held.giveBack());
+            }
+        });
         long deadline = rc.vertx().setTimer(config.bodyTimeout().toMillis(), id -> {
             if (!rc.response().ended()) {
                 LOG.debugf("Body of %s %s not complete after %s", request.method(), request.path(), config.bodyTimeout());
@@ -101,6 +112,7 @@ public class BodySizeLimit {
                 request.connection().close();
             } else {
                 rc.setBody(body);
+                held.handedOn = true;
                 rc.next();
             }
         });
@@ -108,9 +120,14 @@ public class BodySizeLimit {
         request.resume();
     }
 
-    /** What one request took of the budget; given back by its end handler. */
+    /**
+     * What one request took of the budget, given back once. {@code take} and {@code handedOn} are only written
+     * on the request's event loop, before the body is handed on; volatile for the timer and end handler.
+     */
     private final class Held {
         volatile long bytes;
+        volatile boolean handedOn;
+        private final AtomicBoolean given = new AtomicBoolean();
 
         boolean take(long more) {
             if (!budget.take(bytes, more)) {
@@ -119,13 +136,19 @@ public class BodySizeLimit {
             bytes += more;
             return true;
         }
+
+        void giveBack() {
+            if (given.compareAndSet(false, true)) {
+                budget.give(bytes);
+            }
+        }
     }
 
     private void busy(RoutingContext rc) {
         budget.refused();
         rc.response().putHeader(HttpHeaders.RETRY_AFTER, BUSY_RETRY_AFTER);
         answer(rc, 503, "Service Unavailable", "the service holds as many request bodies as it may ("
-                + budget.budget() + " bytes); nothing was read or stored: retry after " + BUSY_RETRY_AFTER + " s");
+                + budget.budget() + " bytes); nothing was stored: retry after " + BUSY_RETRY_AFTER + " s");
     }
 
     private static String tooLarge(long limit) {

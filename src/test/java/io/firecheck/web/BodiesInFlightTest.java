@@ -13,7 +13,6 @@ import io.quarkus.test.junit.TestProfile;
 import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
-import java.io.IOException;
 import java.io.OutputStream;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
@@ -55,16 +54,38 @@ class BodiesInFlightTest {
     }
 
     @Test
-    void aBodyThatDoesNotFitIs503BeforeItIsRead() throws Exception {
+    void aDeclaredLengthThatDoesNotFitIs503OnItsHeaders() throws Exception {
         hold();
-        // declared: refused on its headers
         given().contentType(ContentType.JSON).body(" ".repeat(BUDGET - HELD + 1)).post("/api/v1/evaluations").then()
                 .statusCode(503).header("Retry-After", BodySizeLimit.BUSY_RETRY_AFTER)
                 .contentType("application/problem+json").body("status", equalTo(503))
                 .body("title", equalTo("Service Unavailable")).body("detail", containsString(BUDGET + " bytes"));
-        // chunked: refused when its bytes stop fitting
-        assertEquals("HTTP/1.1 503 Service Unavailable", chunked(BUDGET - HELD + 1));
-        assertEquals(HELD, budget.held(), "the refused requests gave back what they took");
+        // no byte of the body is ever sent: only the declared length can refuse it
+        try (Socket s = new Socket("127.0.0.1", RestAssured.port)) {
+            s.setSoTimeout(10_000);
+            s.getOutputStream().write(("POST /api/v1/evaluations HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n"
+                    + "Content-Length: " + (BUDGET - HELD + 1) + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            assertEquals("HTTP/1.1 503 Service Unavailable", SlowClientsTest.firstLine(s.getInputStream()));
+        }
+        awaitHeld(n -> n == HELD);
+    }
+
+    @Test
+    void aChunkedBodyIs503WhenItsBytesStopFittingAndGivesBackWhatItTook() throws Exception {
+        hold();
+        int first = 20_000;
+        try (Socket s = new Socket("127.0.0.1", RestAssured.port)) {
+            s.setSoTimeout(10_000);
+            OutputStream out = s.getOutputStream();
+            out.write(("POST /api/v1/evaluations HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n"
+                    + "Transfer-Encoding: chunked\r\n\r\n" + chunk(first)).getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+            awaitHeld(n -> n == HELD + first);
+            out.write((chunk(BUDGET - HELD - first + 1) + "0\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+            assertEquals("HTTP/1.1 503 Service Unavailable", SlowClientsTest.firstLine(s.getInputStream()));
+        }
+        awaitHeld(n -> n == HELD);
     }
 
     @Test
@@ -72,10 +93,11 @@ class BodiesInFlightTest {
         hold();
         given().contentType(ContentType.JSON).body(TestDocs.json(TestDocs.tower())).post("/api/v1/evaluations")
                 .then().statusCode(201);
+        awaitHeld(n -> n == HELD);
     }
 
     @Test
-    void onceTheHeldBodyIsAnsweredOthersGetInAgain() throws Exception {
+    void onceTheHeldBodyIsDroppedOthersGetInAgain() throws Exception {
         hold();
         holder.close();
         holder = null;
@@ -108,17 +130,8 @@ class BodiesInFlightTest {
         awaitHeld(n -> n == HELD);
     }
 
-    /** The status line of a chunked POST of {@code size} bytes. */
-    private static String chunked(int size) throws IOException {
-        try (Socket s = new Socket("127.0.0.1", RestAssured.port)) {
-            s.setSoTimeout(10_000);
-            OutputStream out = s.getOutputStream();
-            out.write(("POST /api/v1/evaluations HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n"
-                    + "Transfer-Encoding: chunked\r\n\r\n" + Integer.toHexString(size) + "\r\n" + " ".repeat(size) + "\r\n0\r\n\r\n")
-                    .getBytes(StandardCharsets.US_ASCII));
-            out.flush();
-            return SlowClientsTest.firstLine(s.getInputStream());
-        }
+    private static String chunk(int size) {
+        return Integer.toHexString(size) + "\r\n" + " ".repeat(size) + "\r\n";
     }
 
     private void awaitHeld(LongPredicate expected) throws InterruptedException {
