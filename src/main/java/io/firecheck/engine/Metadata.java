@@ -4,13 +4,13 @@ import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.drools.base.definitions.rule.impl.RuleImpl;
-import org.kie.api.KieBase;
 import org.kie.api.definition.KiePackage;
 import org.kie.api.definition.rule.Rule;
 
@@ -26,11 +26,12 @@ final class Metadata {
     private Metadata() {
     }
 
-    static Map<String, RuleInfo> read(KieBase kieBase, Map<String, String> files, Thresholds th, List<RuleProblem> problems) {
+    static Map<String, RuleInfo> read(Collection<KiePackage> packages, Map<String, String> files, Thresholds th,
+                                      List<RuleProblem> problems) {
         Map<String, Map<String, String>> merged = new TreeMap<>();
         Map<String, String> fileOfId = new LinkedHashMap<>();
         Map<String, Integer> lineOfId = new LinkedHashMap<>();
-        for (Rule rule : rules(kieBase)) {
+        for (Rule rule : rules(packages)) {
             String file = fileOf(rule);
             int line = lineOf(files.get(file), rule.getName());
             Map<String, Object> meta = rule.getMetaData();
@@ -149,9 +150,9 @@ final class Metadata {
         return Arrays.stream(value.split(",")).map(String::strip).filter(s -> !s.isEmpty()).toList();
     }
 
-    private static List<Rule> rules(KieBase kieBase) {
+    private static List<Rule> rules(Collection<KiePackage> packages) {
         List<Rule> out = new ArrayList<>();
-        for (KiePackage pkg : kieBase.getKiePackages()) {
+        for (KiePackage pkg : packages) {
             out.addAll(pkg.getRules());
         }
         out.sort(Comparator.comparing(Rule::getName));

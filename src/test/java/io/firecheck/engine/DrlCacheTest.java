@@ -7,7 +7,12 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.firecheck.engine.facts.Findings;
+import io.firecheck.inspection.InspectionDocument;
+import io.firecheck.replay.LocalReplay;
+import java.nio.file.Path;
 import io.firecheck.inspection.ControlRoom;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -91,6 +96,39 @@ class DrlCacheTest {
         assertEquals(Set.of(), fired(two, 3), "the first set keeps its own threshold");
     }
 
+    /** A wording fix serves on the last set's warm KieBase; its findings carry the new wording, the last set's the old. */
+    @Test
+    void aChangeOfWordingOnlyTakesTheLastKieBaseAndTheNewCatalogue() throws Exception {
+        RuleSetLoader loader = new RuleSetLoader();
+        Map<String, String> files = files("min.operators = 2\n", RULE.formatted("X-A"), RULE.formatted("X-B"));
+        RuleSet before = loader.load(files, "test");
+        Map<String, String> reworded = new LinkedHashMap<>(files);
+        reworded.put("f1.drl", files.get("f1.drl").replace("@title(\"Test\")", "@title(\"Reworded\")")
+                .replace("@titleZh(\"测试\")", "@titleZh(\"改写\")"));
+        RuleSet after = loader.load(reworded, "test");
+        assertSame(before.kieBase(), after.kieBase());
+        assertEquals("Reworded", after.catalogue().get("X-B").title());
+        assertEquals("改写", after.catalogue().get("X-B").titleZh());
+        assertEquals("Test", after.catalogue().get("X-A").title());
+        assertEquals("Test", before.catalogue().get("X-B").title(), "the set serving until the swap keeps its wording");
+        assertEquals(List.of("Reworded"), titles(after, "X-B"));
+        assertEquals(List.of("Test"), titles(before, "X-B"));
+    }
+
+    @Test
+    void aChangeBeyondWordingBuildsANewKieBase() throws Exception {
+        RuleSetLoader loader = new RuleSetLoader();
+        Map<String, String> files = files("min.operators = 2\n", RULE.formatted("X-A"));
+        RuleSet before = loader.load(files, "test");
+        for (String[] change : List.of(new String[] {"@level(\"GENERAL\")", "@level(\"ELEMENT\")"},
+                new String[] {"operatorsPerShift < th", "operatorsPerShift <= th"}, new String[] {"rule \"X-A\"", "rule \"X-A2\""})) {
+            Map<String, String> changed = new LinkedHashMap<>(files);
+            changed.put("f0.drl", files.get("f0.drl").replace(change[0], change[1]));
+            assertNotSame(before.kieBase(), loader.load(changed, "test").kieBase(), change[1]);
+            before = loader.load(files, "test");
+        }
+    }
+
     @Test
     void twoRuleSetsFromOneCacheShareNoRuleObjects() throws Exception {
         RuleSetLoader loader = new RuleSetLoader();
@@ -117,6 +155,15 @@ class DrlCacheTest {
                 () -> new RuleSetLoader().load(files("min.operators = 2\n", RULE.formatted("X-A"), RULE.formatted("X-A")), "test"))
                 .problems();
         assertTrue(problems.stream().anyMatch(p -> p.file().equals("f1.drl") && p.line() == 6), problems.toString());
+    }
+
+    /** The English titles of one rule's findings, as the evaluator gives them, for a tower with one operator per shift. */
+    private static List<String> titles(RuleSet set, String ruleId) throws Exception {
+        ObjectMapper mapper = LocalReplay.mapper();
+        ObjectNode doc = (ObjectNode) mapper.readTree(Path.of("test-fixtures/base/residential-tower.json").toFile());
+        ((ObjectNode) doc.get("controlRoom")).put("operatorsPerShift", 1).put("certifiedOperatorsPerShift", 1);
+        return new Evaluator().evaluate(set, mapper.treeToValue(doc, InspectionDocument.class)).findings().stream()
+                .filter(f -> f.ruleId().equals(ruleId)).map(Finding::title).toList();
     }
 
     /** The rules that fire for a control room with this many operators per shift. */
