@@ -13,6 +13,8 @@ import org.kie.api.KieBase;
  * from. A reload builds a new RuleSet; evaluations hold on to the one they started with. {@code sources}
  * holds each file's text as compiled, so the set can be stored and compiled again elsewhere.
  * {@code prepared} is what every evaluation needs, worked out once for this set (see {@link Prepared}).
+ * The catalogue, not the KieBase, holds the rules' display metadata: a set that differs from the last one only in
+ * wording shares its KieBase, whose rules keep the older text.
  */
 public record RuleSet(
         String version,

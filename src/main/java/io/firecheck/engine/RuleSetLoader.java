@@ -36,7 +36,8 @@ public final class RuleSetLoader {
     /** The KieBase of the last set this loader made, with its rule files and sessions; null before the first. */
     private volatile Built last;
 
-    private record Built(Map<String, String> drl, KieBase kieBase, SessionPool sessions) {
+    /** {@code packages}: those whose rules carry the set's metadata (newer than the KieBase's after a wording change). */
+    private record Built(Map<String, String> drl, KieBase kieBase, SessionPool sessions, Collection<KiePackage> packages) {
     }
 
     /** Probe passes kept in this loader's memory. */
@@ -96,7 +97,7 @@ public final class RuleSetLoader {
                     new CompileMessages.Names(thresholds.asMap().keySet())));
         }
         Built built = compiled.reused() != null ? compiled.reused()
-                : new Built(compiled.drl(), compiled.kieBase(), SessionPool.forMachine(compiled.kieBase()));
+                : new Built(compiled.drl(), compiled.kieBase(), SessionPool.forMachine(compiled.kieBase()), compiled.packages());
         RuleSet set = new RuleSet(version(files), clock.instant(), origin, List.copyOf(files.keySet()), catalogue, thresholds,
                 compiled.kieBase(), java.util.Collections.unmodifiableMap(new LinkedHashMap<>(files)),
                 RuleSet.Prepared.of(catalogue, compiled.kieBase(), built.sessions()));
@@ -202,7 +203,7 @@ public final class RuleSetLoader {
         Built previous = last;
         if (previous != null && previous.drl().equals(drl)) {
             LOG.debugf("Same %d DRL file(s) as the last rule set: its KieBase taken as it is", drl.size());
-            return new Compiled(previous.kieBase(), false, drl, List.of(), previous, previous.kieBase().getKiePackages());
+            return new Compiled(previous.kieBase(), false, drl, List.of(), previous, previous.packages());
         }
         long started = System.nanoTime();
         List<DrlCompiler.FileResult> results = compiler.compile(drl);
@@ -221,7 +222,7 @@ public final class RuleSetLoader {
                     results.stream().filter(DrlCompiler.FileResult::cached).count(), (compiled - started) / 1_000_000);
             List<KiePackage> packages = new ArrayList<>();
             rest.forEach(r -> packages.addAll(r.packages()));
-            return new Compiled(previous.kieBase(), false, drl, results, new Built(drl, previous.kieBase(), previous.sessions()),
+            return new Compiled(previous.kieBase(), false, drl, results, new Built(drl, previous.kieBase(), previous.sessions(), packages),
                     packages);
         }
         if (errors.isEmpty()) {

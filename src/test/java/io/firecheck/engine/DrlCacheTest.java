@@ -10,10 +10,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.firecheck.engine.facts.Findings;
+import io.firecheck.inspection.ControlRoom;
 import io.firecheck.inspection.InspectionDocument;
 import io.firecheck.replay.LocalReplay;
 import java.nio.file.Path;
-import io.firecheck.inspection.ControlRoom;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -113,6 +113,13 @@ class DrlCacheTest {
         assertEquals("Test", before.catalogue().get("X-B").title(), "the set serving until the swap keeps its wording");
         assertEquals(List.of("Reworded"), titles(after, "X-B"));
         assertEquals(List.of("Test"), titles(before, "X-B"));
+        // the same reworded files again, with other thresholds: still the new wording
+        Map<String, String> rethresholded = new LinkedHashMap<>(reworded);
+        rethresholded.put(Thresholds.FILE, reworded.get(Thresholds.FILE).replace("min.operators = 2", "min.operators = 3"));
+        RuleSet later = loader.load(rethresholded, "test");
+        assertSame(before.kieBase(), later.kieBase());
+        assertEquals("Reworded", later.catalogue().get("X-B").title());
+        assertEquals(List.of("Reworded"), titles(later, "X-B"));
     }
 
     @Test
