@@ -6,7 +6,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.TreeSet;
 import java.util.UUID;
@@ -37,7 +36,7 @@ public final class BuildIdentity {
 
     private static String compute() {
         try {
-            MessageDigest sha = MessageDigest.getInstance("SHA-256");
+            MessageDigest sha = Sha256.digest();
             update(sha, "jvm " + System.getProperty("java.vm.vendor") + " " + System.getProperty("java.vm.version"));
             update(sha, "application " + application());
             for (String library : libraries()) {
@@ -47,8 +46,6 @@ public final class BuildIdentity {
         } catch (IOException | RuntimeException e) {
             // a build that cannot be named shares nothing with another process
             return "unnamed:" + UUID.randomUUID();
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
         }
     }
 
@@ -58,7 +55,7 @@ public final class BuildIdentity {
         if (Files.isRegularFile(p)) {
             return Sha256.hex(Files.readAllBytes(p));
         }
-        MessageDigest sha = digest();
+        MessageDigest sha = Sha256.digest();
         try (Stream<Path> walk = Files.walk(p)) {
             for (Path f : walk.filter(Files::isRegularFile).sorted().toList()) {
                 update(sha, p.relativize(f).toString());
@@ -95,13 +92,5 @@ public final class BuildIdentity {
     private static void update(MessageDigest sha, String text) {
         sha.update(text.getBytes(StandardCharsets.UTF_8));
         sha.update((byte) 0);
-    }
-
-    private static MessageDigest digest() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

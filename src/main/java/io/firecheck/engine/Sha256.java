@@ -34,7 +34,8 @@ public final class Sha256 {
         return HexFormat.of().formatHex(sha.digest());
     }
 
-    private static MessageDigest digest() {
+    /** A fresh SHA-256 digest, for content hashed in parts ({@link BuildIdentity}). */
+    static MessageDigest digest() {
         try {
             return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
