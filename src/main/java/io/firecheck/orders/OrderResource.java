@@ -53,7 +53,7 @@ public class OrderResource {
                                 @Parameter(schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "200", defaultValue = "20"))
                                 @QueryParam("size") String size) {
         OrderService.Filter filter = new OrderService.Filter(
-                QueryParams.enumValue("status", status, OrderStatus.class), QueryParams.blankToNull(jurisdiction),
+                QueryParams.enumValue("status", status, OrderStatus.class), QueryParams.area(jurisdiction),
                 QueryParams.blankToNull(buildingId), overdue == null || overdue.isEmpty() ? null : QueryParams.bool("overdue", overdue, false));
         return orders.list(filter, QueryParams.integer("page", page, 0, 0, 1_000_000), QueryParams.integer("size", size, 20, 1, 200),
                 caller.get());

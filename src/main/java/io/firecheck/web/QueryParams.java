@@ -56,7 +56,7 @@ public final class QueryParams {
         }
     }
 
-    /** A jurisdiction as a console form or link sends it: blank is every area the caller may see (null), else the name stripped. */
+    /** A jurisdiction as a query or console form sends it: blank is every area the caller may see (null), else the name stripped. */
     public static String area(String jurisdiction) {
         return jurisdiction == null || jurisdiction.isBlank() ? null : jurisdiction.strip();
     }
