@@ -9,7 +9,6 @@ import io.firecheck.engine.RuleSetInvalidException;
 import io.firecheck.engine.RuleSetLoader;
 import io.firecheck.rules.InvalidThresholdsException;
 import io.firecheck.rules.ThresholdEdits;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -23,7 +22,7 @@ class ThresholdFormMessagesTest {
 
     @BeforeAll
     static void load() throws Exception {
-        shipped = new RuleSetLoader().load(Path.of("rules"));
+        shipped = new RuleSetLoader().load(io.firecheck.ShippedRules.RULES);
     }
 
     static InvalidThresholdsException refused(Map<String, String> values) {

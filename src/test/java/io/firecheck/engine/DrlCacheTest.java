@@ -131,6 +131,7 @@ class DrlCacheTest {
                 new String[] {"operatorsPerShift < th", "operatorsPerShift <= th"}, new String[] {"rule \"X-A\"", "rule \"X-A2\""})) {
             Map<String, String> changed = new LinkedHashMap<>(files);
             changed.put("f0.drl", files.get("f0.drl").replace(change[0], change[1]));
+            assertFalse(changed.get("f0.drl").equals(files.get("f0.drl")), "the edit must change the file: " + change[0]);
             assertNotSame(before.kieBase(), loader.load(changed, "test").kieBase(), change[1]);
             before = loader.load(files, "test");
         }

@@ -106,13 +106,25 @@ class BodiesInFlightTest {
                 .post("/api/v1/evaluations").then().statusCode(201);
     }
 
+    /** Sent in full, then gone before the answer: its bytes come back (at once, or a body timeout later). */
+    @Test
+    void aClientThatLeavesAfterSendingItsBodyLeavesNothingHeld() throws Exception {
+        String batch = batch();
+        try (Socket s = new Socket("127.0.0.1", RestAssured.port)) {
+            byte[] body = batch.getBytes(StandardCharsets.UTF_8);
+            OutputStream out = s.getOutputStream();
+            out.write(("POST /api/v1/evaluations/batch?dryRun=true HTTP/1.1\r\nHost: localhost\r\n"
+                    + "Content-Type: application/json\r\nContent-Length: " + body.length + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            out.write(body);
+            out.flush();
+            awaitHeld(n -> n > 0);
+        }
+        awaitHeld(n -> n == 0);
+    }
+
     @Test
     void aBodyAloneGetsInWhateverItsSize() {
-        StringBuilder batch = new StringBuilder("[");
-        for (int i = 0; batch.length() < 2 * BUDGET; i++) {
-            batch.append(i == 0 ? "" : ",").append(TestDocs.json(TestDocs.tower()));
-        }
-        String body = batch.append("]").toString();
+        String body = batch();
         given().contentType(ContentType.JSON).body(body).post("/api/v1/evaluations/batch?dryRun=true").then()
                 .statusCode(200).body("[0].status", equalTo(200));
         given().contentType(ContentType.JSON).body(new java.io.ByteArrayInputStream(body.getBytes(StandardCharsets.UTF_8)))
@@ -128,6 +140,15 @@ class BodiesInFlightTest {
         out.write(" ".repeat(HELD).getBytes(StandardCharsets.US_ASCII));
         out.flush();
         awaitHeld(n -> n == HELD);
+    }
+
+    /** A batch of towers twice the budget's size. */
+    private static String batch() {
+        StringBuilder batch = new StringBuilder("[");
+        for (int i = 0; batch.length() < 2 * BUDGET; i++) {
+            batch.append(i == 0 ? "" : ",").append(TestDocs.json(TestDocs.tower()));
+        }
+        return batch.append("]").toString();
     }
 
     private static String chunk(int size) {
