@@ -14,6 +14,7 @@ seconds=${DURATION:-30}
 work=target/promoted
 rm -rf "$work" && mkdir -p "$work"
 JAVA_OPTS="${JAVA_OPTS:-$(bench/jvm-options.sh)} -Xlog:gc*:file=$work/gc.log"
+PORT=${PORT:-8130} MANAGEMENT_PORT=${MANAGEMENT_PORT:-8131} SCHEMA=${SCHEMA:-firecheck_promoted}
 source bench/service.sh
 workers() { grep -lx executor-thread /proc/$pid/task/*/comm 2>/dev/null | wc -l; }
 tenured_top() { jcmd $pid GC.heap_info | sed -n 's/.*the space.*\[0x[0-9a-f]*, 0x\([0-9a-f]*\),.*/\1/p'; }

@@ -204,7 +204,7 @@ final class Applicability {
                 case CROWDED -> scope.crowded();
                 case ANY_PLACE -> RuleFunctions.anyPlace(doc.building().placeTypes(), th.list(arg));
                 case AT_PATH -> {
-                    // Path.of is parsed once and then a lookup of the same string
+                    // Path.of parses each path once; every later call is a map lookup of the string (per atom, per document)
                     Object x = DocumentPaths.valueOrNull(doc, DocumentPaths.Path.of(arg));
                     yield x == null ? null : expected == null ? Boolean.TRUE.equals(x) : x.toString().equals(expected) == equal;
                 }
